@@ -1,0 +1,104 @@
+import Foundation
+
+/// What to build and where.
+public struct BuildOptions: Sendable {
+    public var content: URL
+    public var templates: URL
+    public var output: URL
+    /// The folders as the user named them, for messages.
+    public var contentDisplay: String
+    public var templatesDisplay: String
+    public var jobs: Int
+    /// False for `meridian check`: validate everything, write nothing.
+    public var writesOutput: Bool
+
+    public init(content: String = "Content", templates: String = "Templates", output: String = "Site",
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount, writesOutput: Bool = true) {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        self.content = URL(fileURLWithPath: content, relativeTo: cwd).standardizedFileURL
+        self.templates = URL(fileURLWithPath: templates, relativeTo: cwd).standardizedFileURL
+        self.output = URL(fileURLWithPath: output, relativeTo: cwd).standardizedFileURL
+        contentDisplay = Self.trimmed(content)
+        templatesDisplay = Self.trimmed(templates)
+        self.jobs = max(1, jobs)
+        self.writesOutput = writesOutput
+    }
+
+    /// Folders given as URLs, with the names to show in messages.
+    public init(content: URL, contentDisplay: String, templates: URL, templatesDisplay: String, output: URL,
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount, writesOutput: Bool = true) {
+        self.content = content
+        self.templates = templates
+        self.output = output
+        self.contentDisplay = contentDisplay
+        self.templatesDisplay = templatesDisplay
+        self.jobs = max(1, jobs)
+        self.writesOutput = writesOutput
+    }
+
+    private static func trimmed(_ path: String) -> String {
+        var path = path
+        while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+        return path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+    }
+}
+
+/// What a successful build did.
+public struct BuildReport: Sendable {
+    public var modules: Int
+    public var pages: Int
+    public var warnings: [Diagnostic]
+    public var seconds: Double
+}
+
+/// Told how far a long build has got (the command line draws a progress line on a terminal).
+public protocol BuildProgress: Sendable {
+    func advance(stage: String, done: Int, total: Int)
+}
+
+/// The pipeline: load → compile → render → write, each module page on its own core.
+public struct Builder: Sendable {
+    public var generator: String
+
+    public init(generator: String = "Meridian") {
+        self.generator = generator
+    }
+
+    public func build(_ options: BuildOptions, progress: (any BuildProgress)? = nil) throws(BuildFailure) -> BuildReport {
+        let started = Date()
+        let loaded = Swift.Result { () throws(BuildFailure) in
+            try ContentLoader(jobs: options.jobs).load(from: options.content, displayPath: options.contentDisplay)
+        }
+        let templateLibrary = TemplateLibrary.load(from: options.templates, displayPath: options.templatesDisplay)
+        guard case let .success((course, loadWarnings)) = loaded, case let .success(templates) = templateLibrary else {
+            // Report the content's and the templates' problems together.
+            let problems = [loaded.failure, templateLibrary.failure].compactMap { $0?.diagnostics }.flatMap { $0 }
+            throw BuildFailure(problems)
+        }
+        let writer = options.writesOutput ? try SiteWriter(output: options.output) : nil
+        let stage = SiteStage(course: course, templates: templates, writer: writer, generator: generator,
+                              jobs: options.jobs, progress: progress)
+        let result = stage.run(templatesDirectory: options.templates)
+        let diagnostics = (loadWarnings + result.diagnostics).sorted()
+        guard !diagnostics.containsErrors else {
+            writer?.discard()
+            throw BuildFailure(diagnostics)
+        }
+        do {
+            try writer?.commit()
+        } catch {
+            writer?.discard()
+            throw BuildFailure([.error("cannot write the site: \(error.localizedDescription)",
+                                       at: SourceLocation(file: options.output.path))])
+        }
+        return BuildReport(modules: course.modules.count, pages: result.pages, warnings: diagnostics,
+                           seconds: Date().timeIntervalSince(started))
+    }
+}
+
+extension Result {
+    var failure: Failure? {
+        if case let .failure(error) = self { return error }
+        return nil
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Yams
+
+/// Reads `Content/`: `course.yaml`, the modules, the country data and notes.
+public struct ContentLoader: Sendable {
+    public var jobs: Int
+
+    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.jobs = jobs
+    }
+
+    /// Loads the course or throws every problem found, sorted.
+    public func load(from directory: URL, displayPath: String) throws(BuildFailure) -> (Course, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let files = ContentFiles(directory: directory, displayPath: displayPath)
+        let config = CourseConfigLoader(files: files).load(into: &diagnostics)
+        let modules = ModuleLoader(files: files, jobs: jobs).load(into: &diagnostics)
+        let countries = CountryLoader(files: files).load(into: &diagnostics)
+        guard let config, !diagnostics.containsErrors else { throw BuildFailure(diagnostics) }
+        let course = Course(config: config, modules: modules, countries: countries,
+                            directory: directory, displayPath: displayPath)
+        diagnostics += checkCountryReferences(in: course)
+        if diagnostics.containsErrors { throw BuildFailure(diagnostics) }
+        return (course, diagnostics)
+    }
+
+    private func checkCountryReferences(in course: Course) -> [Diagnostic] {
+        let codes = course.countries.map(\.code)
+        return course.modules.flatMap(\.meta.countries).compactMap { code in
+            course.country(code.value) == nil
+                ? .error("unknown country code '\(code.value)'\(Suggestion.hint(for: code.value, in: codes))",
+                         at: code.location)
+                : nil
+        }
+    }
+}
+
+/// Paths inside the content folder and how to show them to the user.
+struct ContentFiles: Sendable {
+    let directory: URL
+    let displayPath: String
+
+    func url(_ relativePath: String) -> URL { directory.appendingPathComponent(relativePath) }
+
+    func display(_ relativePath: String) -> String {
+        displayPath.isEmpty || displayPath == "." ? relativePath : "\(displayPath)/\(relativePath)"
+    }
+
+    /// The files of a subfolder with this extension, sorted by name.
+    func list(_ folder: String, extension ext: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url(folder).path)) ?? []
+        return names.filter { $0.hasSuffix(".\(ext)") && !$0.hasPrefix(".") }.sorted()
+    }
+
+    func read(_ relativePath: String) -> Result<String, Diagnostic> {
+        guard let data = FileManager.default.contents(atPath: url(relativePath).path) else {
+            return .failure(.error("cannot read file", at: SourceLocation(file: display(relativePath))))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return .failure(.error("file is not UTF-8 text", at: SourceLocation(file: display(relativePath))))
+        }
+        return .success(text)
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+
+/// Builds the country pages from the Hofstede dataset, its ISO mapping table and the notes in
+/// `countries/`. Scores are read from the published file, never retyped.
+struct CountryLoader {
+    let files: ContentFiles
+    static let datasetPath = "data/hofstede-6d-2015-08-16.csv"
+    static let mappingPath = "data/hofstede-countries.csv"
+    static let noteKeys = ["name", "parent", "languages", "timezones", "trompenaars", "sources"]
+
+    func load(into diagnostics: inout [Diagnostic]) -> [Country] {
+        var countries = loadDataset(into: &diagnostics)
+        attachNotes(to: &countries, diagnostics: &diagnostics)
+        return countries.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+    }
+
+    private func loadDataset(into diagnostics: inout [Diagnostic]) -> [Country] {
+        guard let scores = table(Self.datasetPath, separator: ";", into: &diagnostics),
+              let mapping = table(Self.mappingPath, separator: ",", into: &diagnostics) else { return [] }
+        let scoresByCode = Dictionary(scores.rows.map { ($0.fields["ctr"] ?? "", $0) }, uniquingKeysWith: { a, _ in a })
+        var countries: [Country] = []
+        var parts: [(parent: String, part: CountryPart, line: Int)] = []
+        for row in mapping.rows {
+            let file = files.display(Self.mappingPath)
+            let at = SourceLocation(file: file, line: row.line)
+            guard let ctr = row.fields["ctr"], let code = row.fields["code"], let name = row.fields["name"],
+                  let kind = row.fields["kind"].flatMap(Country.Kind.init(rawValue:)) else {
+                diagnostics.append(.error("expected ctr, code, name and a kind of country, part or group", at: at))
+                continue
+            }
+            guard let scoreRow = scoresByCode[ctr] else {
+                diagnostics.append(.error("'\(ctr)' is not a row of \(files.display(Self.datasetPath))", at: at))
+                continue
+            }
+            let values = HofstedeScores(row: scoreRow.fields)
+            if kind == .part {
+                parts.append((row.fields["parent"] ?? "", CountryPart(code: code, name: name, scores: values), row.line))
+            } else {
+                countries.append(Country(code: code, name: name, kind: kind, parent: nil,
+                                         region: row.fields["region"] ?? "", scores: values))
+            }
+        }
+        for (parent, part, line) in parts {
+            guard let index = countries.firstIndex(where: { $0.code == parent }) else {
+                diagnostics.append(.error("part '\(part.code)' names no country '\(parent)' as its parent",
+                                          at: SourceLocation(file: files.display(Self.mappingPath), line: line)))
+                continue
+            }
+            countries[index].parts.append(part)
+        }
+        return countries
+    }
+
+    private func table(_ path: String, separator: Character, into diagnostics: inout [Diagnostic]) -> DelimitedTable? {
+        switch files.read(path) {
+        case .success(let text): return DelimitedTable(text, separator: separator)
+        case .failure(let problem):
+            diagnostics.append(.error("missing country data: \(problem.message)", at: problem.location))
+            return nil
+        }
+    }
+
+    private func attachNotes(to countries: inout [Country], diagnostics: inout [Diagnostic]) {
+        let codes = countries.map(\.code)
+        for name in files.list("countries", extension: "md") {
+            let code = String(name.dropLast(3))
+            guard let notes = loadNotes("countries/\(name)", into: &diagnostics) else { continue }
+            if let index = countries.firstIndex(where: { $0.code == code }) {
+                countries[index].notes = notes
+                if let better = notes.name { countries[index].name = better }
+            } else if let parent = notes.parent {
+                countries.append(Country(code: code, name: notes.name ?? code, kind: .region, parent: parent.value,
+                                         region: "", scores: nil, notes: notes))
+            } else {
+                diagnostics.append(.error("unknown country code '\(code)'\(Suggestion.hint(for: code, in: codes)); a regional page needs 'parent:' in its front matter",
+                                          at: SourceLocation(file: files.display("countries/\(name)"))))
+            }
+        }
+        for country in countries where country.kind == .region {
+            guard let parent = country.notes?.parent, !codes.contains(parent.value) else { continue }
+            diagnostics.append(.error("unknown country code '\(parent.value)'\(Suggestion.hint(for: parent.value, in: codes))",
+                                      at: parent.location))
+        }
+    }
+
+    private func loadNotes(_ path: String, into diagnostics: inout [Diagnostic]) -> CountryNotes? {
+        let file = files.display(path)
+        let front: FrontMatter
+        switch files.read(path).flatMap({ FrontMatter.split($0, file: file) }) {
+        case .success(let split): front = split
+        case .failure(let problem):
+            diagnostics.append(problem)
+            return nil
+        }
+        var notes = CountryNotes(sourcePath: path,
+                                 body: MarkdownSource(text: front.body, file: file, lineOffset: front.bodyLineOffset))
+        guard let yaml = front.yaml else { return notes }
+        var reader = YAMLReader(origin: SourceLocation(file: file, line: 2, column: 1))
+        defer { diagnostics += reader.diagnostics }
+        guard let map = reader.parseMapping(yaml, what: "the front matter") else { return nil }
+        reader.checkKeys(of: map, known: Self.noteKeys, what: "the front matter", severity: .warning)
+        notes.name = reader.string("name", in: map, what: "the front matter")
+        notes.parent = reader.strings("parent", in: map).first
+        notes.languages = reader.strings("languages", in: map).map(\.value)
+        notes.timezones = reader.strings("timezones", in: map).map(\.value)
+        notes.sources = reader.strings("sources", in: map).map(\.value)
+        return notes
+    }
+}
+
+extension HofstedeScores {
+    /// Reads a dataset row; `#NULL!` (no score published) becomes an absent value.
+    init(row: [String: String]) {
+        var values: [Dimension: Int] = [:]
+        for dimension in Dimension.allCases {
+            if let text = row[dimension.datasetColumn], let score = Int(text) { values[dimension] = score }
+        }
+        self.init(values: values)
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// Reads `modules/NN-slug.md`: the file name gives order and slug, the front matter the rest.
+struct ModuleLoader {
+    let files: ContentFiles
+    let jobs: Int
+    static let keys = ["title", "summary", "minutes", "objectives", "countries"]
+
+    func load(into diagnostics: inout [Diagnostic]) -> [Module] {
+        let names = files.list("modules", extension: "md")
+        let results = Parallel.map(names.count, jobs: jobs) { [self] index in
+            loadModule(named: names[index])
+        }
+        var modules: [Module] = []
+        for result in results {
+            diagnostics += result.diagnostics
+            if let module = result.module { modules.append(module) }
+        }
+        modules.sort { ($0.number, $0.slug) < ($1.number, $1.slug) }
+        diagnostics += duplicateSlugs(in: modules)
+        if names.isEmpty {
+            diagnostics.append(.warning("the course has no modules: add files named like 01-welcome.md",
+                                        at: SourceLocation(file: files.display("modules"))))
+        }
+        return modules
+    }
+
+    private func loadModule(named name: String) -> (module: Module?, diagnostics: [Diagnostic]) {
+        let path = "modules/\(name)"
+        let file = files.display(path)
+        guard let (number, slug) = Self.parseFileName(name) else {
+            return (nil, [.error("a module's file name must look like 03-slug.md (a number, a dash, then lower-case letters, digits and dashes)",
+                                 at: SourceLocation(file: file))])
+        }
+        let front: FrontMatter
+        switch files.read(path).flatMap({ FrontMatter.split($0, file: file) }) {
+        case .success(let split): front = split
+        case .failure(let problem): return (nil, [problem])
+        }
+        var reader = YAMLReader(origin: SourceLocation(file: file, line: 2, column: 1))
+        guard let yaml = front.yaml, let map = reader.parseMapping(yaml, what: "the front matter") else {
+            if front.yaml == nil {
+                reader.report("a module needs front matter with at least a title", at: SourceLocation(file: file))
+            }
+            return (nil, reader.diagnostics)
+        }
+        reader.checkKeys(of: map, known: Self.keys, what: "the front matter", severity: .warning)
+        let title = reader.string("title", in: map, required: true, what: "the front matter")
+        let meta = ModuleMeta(title: title ?? slug,
+                              summary: reader.string("summary", in: map, what: "the front matter") ?? "",
+                              minutes: reader.int("minutes", in: map),
+                              objectives: reader.strings("objectives", in: map).map(\.value),
+                              countries: reader.strings("countries", in: map))
+        let body = MarkdownSource(text: front.body, file: file, lineOffset: front.bodyLineOffset)
+        return (Module(number: number, slug: slug, sourcePath: path, meta: meta, body: body), reader.diagnostics)
+    }
+
+    /// `03-slug.md` → (3, "slug").
+    static func parseFileName(_ name: String) -> (Int, String)? {
+        guard name.hasSuffix(".md"), let dash = name.firstIndex(of: "-") else { return nil }
+        let digits = name[..<dash]
+        let slug = name[name.index(after: dash)..<name.index(name.endIndex, offsetBy: -3)]
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), let number = Int(digits),
+              let first = slug.first, first.isLetter || first.isNumber,
+              slug.allSatisfy({ ($0.isLowercase || $0.isNumber || $0 == "-") && $0.isASCII })
+        else { return nil }
+        return (number, String(slug))
+    }
+
+    private func duplicateSlugs(in modules: [Module]) -> [Diagnostic] {
+        var seen: [String: Module] = [:]
+        return modules.compactMap { module in
+            if let first = seen[module.slug] {
+                return .error("module slug '\(module.slug)' is already used by \(files.display(first.sourcePath)); both would write modules/\(module.slug).html",
+                              at: SourceLocation(file: module.body.file))
+            }
+            seen[module.slug] = module
+            return nil
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Yams
+
+/// Typed access to the fields of a mapping, reporting a missing or mistyped value at its place.
+extension YAMLReader {
+    mutating func string(_ key: String, in map: YAMLMapping, required: Bool = false, what: String) -> String? {
+        guard let node = map[key] else {
+            if required { report("\(what) is missing '\(key)'", at: map.location) }
+            return nil
+        }
+        guard let scalar = node.scalar else {
+            report("'\(key)' must be text", at: location(of: node))
+            return nil
+        }
+        if required, scalar.string.trimmingCharacters(in: .whitespaces).isEmpty {
+            report("'\(key)' is empty", at: location(of: node))
+            return nil
+        }
+        return scalar.string
+    }
+
+    mutating func int(_ key: String, in map: YAMLMapping) -> Int? {
+        guard let node = map[key] else { return nil }
+        guard let value = node.scalar.flatMap({ Int($0.string) }) else {
+            report("'\(key)' must be a whole number", at: location(of: node))
+            return nil
+        }
+        return value
+    }
+
+    mutating func double(_ key: String, in map: YAMLMapping) -> Double? {
+        guard let node = map[key] else { return nil }
+        guard let value = node.scalar.flatMap({ Double($0.string) }) else {
+            report("'\(key)' must be a number", at: location(of: node))
+            return nil
+        }
+        return value
+    }
+
+    mutating func bool(_ key: String, in map: YAMLMapping) -> Bool? {
+        guard let node = map[key] else { return nil }
+        switch node.scalar?.string.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            report("'\(key)' must be true or false", at: location(of: node))
+            return nil
+        }
+    }
+
+    /// A list of texts; a single text is accepted as a list of one.
+    mutating func strings(_ key: String, in map: YAMLMapping) -> [Located<String>] {
+        guard let node = map[key] else { return [] }
+        if let scalar = node.scalar { return [Located(value: scalar.string, location: location(of: node))] }
+        guard let sequence = node.sequence else {
+            report("'\(key)' must be a list", at: location(of: node))
+            return []
+        }
+        return sequence.compactMap { item in
+            guard let scalar = item.scalar else {
+                report("each entry of '\(key)' must be text", at: location(of: item))
+                return nil
+            }
+            return Located(value: scalar.string, location: location(of: item))
+        }
+    }
+
+    /// Reports every key that is not one of `known`, with a did-you-mean.
+    mutating func checkKeys(of map: YAMLMapping, known: [String], what: String,
+                            severity: Diagnostic.Severity = .error) {
+        for entry in map.entries where !known.contains(entry.key) {
+            let hint = Suggestion.hint(for: entry.key, in: known)
+            report("unknown key '\(entry.key)' in \(what)\(hint)", at: location(of: entry.keyNode), severity: severity)
+        }
+    }
+}
+
+extension YAMLMapping {
+    /// A nested mapping under `key`, if it is one.
+    func mapping(_ key: String) -> Node.Mapping? { self[key]?.mapping }
+}

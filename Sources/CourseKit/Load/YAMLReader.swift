@@ -1,0 +1,77 @@
+import Yams
+
+/// Reads YAML embedded in a file (front matter, a directive's body) and reports every problem
+/// at its place in that file: Yams counts from the start of the snippet, we add the offset once here.
+struct YAMLReader {
+    /// Where the snippet's first line and column sit in the file.
+    let origin: SourceLocation
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(origin: SourceLocation) {
+        self.origin = origin
+    }
+
+    /// The snippet's root mapping, or nil after reporting why there is none.
+    mutating func parseMapping(_ text: String, what: String) -> YAMLMapping? {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            diagnostics.append(diagnostic(for: error))
+            return nil
+        }
+        guard let root else {
+            report("\(what) is empty", at: origin)
+            return nil
+        }
+        guard let mapping = root.mapping else {
+            report("\(what) must be a mapping of keys to values", at: location(of: root))
+            return nil
+        }
+        return YAMLMapping(mapping: mapping, location: location(of: root))
+    }
+
+    func location(of node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return origin }
+        return location(line: mark.line, column: mark.column)
+    }
+
+    mutating func report(_ message: String, at location: SourceLocation, severity: Diagnostic.Severity = .error) {
+        diagnostics.append(Diagnostic(severity, at: location, message))
+    }
+
+    private func location(line: Int, column: Int) -> SourceLocation {
+        // Only the snippet's first line starts at the origin's column.
+        SourceLocation(file: origin.file, line: origin.line + line - 1,
+                       column: line == 1 ? origin.column + column - 1 : column + origin.column - 1)
+    }
+
+    private func diagnostic(for error: Error) -> Diagnostic {
+        guard let yamlError = error as? YamlError else {
+            return .error("invalid YAML: \(error)", at: origin)
+        }
+        switch yamlError {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let detail = context.map { "\(problem) \($0.text)" } ?? problem
+            return .error("invalid YAML: \(detail)", at: location(line: mark.line, column: mark.column))
+        case let .reader(problem, _, _, _):
+            return .error("invalid YAML: \(problem)", at: origin)
+        default:
+            return .error("invalid YAML: \(yamlError)", at: origin)
+        }
+    }
+}
+
+/// A YAML mapping read key by key; keys never asked for are reported as unknown.
+struct YAMLMapping {
+    let mapping: Node.Mapping
+    let location: SourceLocation
+
+    subscript(key: String) -> Node? { mapping[Node(key)] }
+
+    /// The keys as written, with their nodes, in order.
+    var entries: [(key: String, keyNode: Node, value: Node)] {
+        mapping.compactMap { pair in pair.key.string.map { ($0, pair.key, pair.value) } }
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// Everything loaded from the content folder, ready to compile.
+public struct Course: Sendable {
+    public var config: CourseConfig
+    /// Ordered by their number.
+    public var modules: [Module]
+    /// Every country, group and region page, ordered by name.
+    public var countries: [Country]
+    /// The content folder on disk.
+    public var directory: URL
+    /// The content folder as the user named it, for diagnostics (`Content`).
+    public var displayPath: String
+
+    /// The country page with this code, if there is one.
+    public func country(_ code: String) -> Country? { countryIndex[code].map { countries[$0] } }
+
+    var countryIndex: [String: Int] = [:]
+
+    init(config: CourseConfig, modules: [Module], countries: [Country], directory: URL, displayPath: String) {
+        self.config = config
+        self.modules = modules
+        self.countries = countries
+        self.directory = directory
+        self.displayPath = displayPath
+        self.countryIndex = Dictionary(uniqueKeysWithValues: countries.enumerated().map { ($1.code, $0) })
+    }
+}

@@ -1,0 +1,25 @@
+/// The settings in `Content/course.yaml`.
+public struct CourseConfig: Sendable, Equatable {
+    /// An IRI; the xAPI activity id of the course.
+    public var id: String
+    public var title: String
+    /// Bumped when questions change; learners' records carry it.
+    public var version: String
+    public var language: String
+    /// Fraction of a module's questions a learner needs right to pass it.
+    public var passScore: Double
+    public var description: String
+    /// Raw HTML in Markdown is escaped unless the trainer opts in here.
+    public var rawHTML: Bool
+
+    public init(id: String, title: String, version: String = "1.0.0", language: String = "en",
+                passScore: Double = 0.8, description: String = "", rawHTML: Bool = false) {
+        self.id = id
+        self.title = title
+        self.version = version
+        self.language = language
+        self.passScore = passScore
+        self.description = description
+        self.rawHTML = rawHTML
+    }
+}

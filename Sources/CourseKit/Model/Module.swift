@@ -1,0 +1,39 @@
+/// A module as loaded from `Content/modules/NN-slug.md`, before its Markdown is compiled.
+public struct Module: Sendable {
+    /// The `NN` of the file name; orders the modules.
+    public var number: Int
+    /// The `slug` of the file name: names the page and is the module's id in records.
+    public var slug: String
+    /// The source path relative to the content folder, e.g. `modules/03-x.md`.
+    public var sourcePath: String
+    public var meta: ModuleMeta
+    public var body: MarkdownSource
+
+    /// The page's path relative to the site root.
+    public var url: String { "modules/\(slug).html" }
+}
+
+/// A module's front matter.
+public struct ModuleMeta: Sendable {
+    public var title: String
+    public var summary: String = ""
+    public var minutes: Int?
+    public var objectives: [String] = []
+    /// Country codes with the place each was written, so an unknown one can be pointed at.
+    public var countries: [Located<String>] = []
+}
+
+/// Markdown text and where its first line sits in the file it came from.
+public struct MarkdownSource: Sendable {
+    public var text: String
+    /// The file as the user sees it (for diagnostics).
+    public var file: String
+    /// Lines of the file before `text` starts (the front matter).
+    public var lineOffset: Int
+}
+
+/// A value and the place in the source it was read from.
+public struct Located<Value: Sendable>: Sendable {
+    public var value: Value
+    public var location: SourceLocation
+}

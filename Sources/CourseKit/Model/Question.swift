@@ -1,0 +1,56 @@
+/// One question of a module's quiz, as written in a `quiz` fence.
+public struct Question: Sendable {
+    public enum Kind: String, CaseIterable, Sendable {
+        case single, multiple, truefalse, order, match
+    }
+
+    public struct Choice: Sendable {
+        public var text: String
+        public var correct: Bool
+        public var feedback: String
+    }
+
+    public var id: String
+    public var kind: Kind
+    /// The prompt, or for `truefalse` the statement.
+    public var prompt: String
+    public var choices: [Choice] = []
+    /// `truefalse`: the right answer.
+    public var answer: Bool?
+    /// `order`: the items in their correct order.
+    public var items: [String] = []
+    /// `match`: pairs of left and right, each right belonging to its left.
+    public var pairs: [(left: String, right: String)] = []
+    public var explanation: String = ""
+    /// Where the fence's body starts, for course-wide checks such as duplicate ids.
+    public var location: SourceLocation
+}
+
+/// A branching role-play, as written in a `scenario` fence.
+public struct Scenario: Sendable {
+    public enum Ending: String, CaseIterable, Sendable { case good, mixed, poor }
+
+    public struct Option: Sendable {
+        public var reply: String
+        public var next: Located<String>
+        public var points: Int
+        public var feedback: String
+    }
+
+    public struct Step: Sendable {
+        public var name: String
+        public var customer: String
+        public var options: [Option]
+        public var ending: Ending?
+        public var debrief: String
+        public var location: SourceLocation
+    }
+
+    public var id: String
+    public var title: String
+    public var setting: String
+    public var start: Located<String>
+    /// Steps in the order they were written.
+    public var steps: [Step]
+    public var location: SourceLocation
+}

@@ -1,0 +1,108 @@
+import Yams
+
+/// `quiz`: one question per fence (DESIGN §3.2).
+public struct QuizDirective: Directive {
+    public let name = "quiz"
+    static let commonKeys = ["id", "type", "prompt", "explanation"]
+    static let keysByKind: [Question.Kind: [String]] = [
+        .single: ["choices"], .multiple: ["choices"], .truefalse: ["statement", "answer"],
+        .order: ["items"], .match: ["pairs"],
+    ]
+
+    public init() {}
+
+    public func compile(_ fence: DirectiveFence, into page: inout PageCompilation) -> String {
+        guard let question = QuizParser(fence: fence).parse(into: &page) else { return "" }
+        page.questions.append(question)
+        return QuestionRenderer(question: question).html(into: &page)
+    }
+}
+
+/// Reads a quiz fence's YAML into a `Question`, reporting every problem at its line and column.
+struct QuizParser {
+    let fence: DirectiveFence
+
+    func parse(into page: inout PageCompilation) -> Question? {
+        var reader = YAMLReader(origin: fence.location)
+        defer { page.diagnostics += reader.diagnostics }
+        guard let map = reader.parseMapping(fence.body, what: "the quiz") else { return nil }
+        let typeName = reader.string("type", in: map, what: "the quiz") ?? "single"
+        guard let kind = Question.Kind(rawValue: typeName) else {
+            let kinds = Question.Kind.allCases.map(\.rawValue)
+            reader.report("unknown question type '\(typeName)'\(Suggestion.hint(for: typeName, in: kinds)); use one of \(kinds.joined(separator: ", "))",
+                          at: map["type"].map(reader.location(of:)) ?? map.location)
+            return nil
+        }
+        reader.checkKeys(of: map, known: QuizDirective.commonKeys + QuizDirective.keysByKind[kind]!, what: "a \(kind.rawValue) question")
+        let id = reader.string("id", in: map, required: true, what: "the quiz")
+        if let id, let node = map["id"], !Self.isValidID(id) {
+            reader.report("question id '\(id)' may use only a-z, 0-9 and '-'", at: reader.location(of: node))
+        }
+        let promptKey = kind == .truefalse ? "statement" : "prompt"
+        let prompt = reader.string(promptKey, in: map, required: true, what: "the question")
+        var question = Question(id: id ?? "", kind: kind, prompt: prompt ?? "",
+                                location: map["id"].map(reader.location(of:)) ?? fence.location)
+        question.explanation = reader.string("explanation", in: map, what: "the quiz") ?? ""
+        switch kind {
+        case .single, .multiple: question.choices = choices(in: map, kind: kind, reader: &reader)
+        case .truefalse:
+            question.answer = reader.bool("answer", in: map)
+            if question.answer == nil, map["answer"] == nil { reader.report("a truefalse question needs 'answer: true' or 'answer: false'", at: map.location) }
+        case .order:
+            question.items = reader.strings("items", in: map).map(\.value)
+            if question.items.count < 2 { reader.report("an order question needs at least two items", at: map["items"].map(reader.location(of:)) ?? map.location) }
+        case .match: question.pairs = pairs(in: map, reader: &reader)
+        }
+        return reader.diagnostics.containsErrors || id == nil || prompt == nil ? nil : question
+    }
+
+    static func isValidID(_ id: String) -> Bool {
+        !id.isEmpty && id.allSatisfy { ($0.isLowercase || $0.isNumber || $0 == "-") && $0.isASCII }
+    }
+
+    private func choices(in map: YAMLMapping, kind: Question.Kind, reader: inout YAMLReader) -> [Question.Choice] {
+        guard let node = map["choices"], let list = node.sequence else {
+            reader.report("a \(kind.rawValue) question needs a list of 'choices'", at: map["choices"].map(reader.location(of:)) ?? map.location)
+            return []
+        }
+        var choices: [Question.Choice] = []
+        for item in list {
+            guard let mapping = item.mapping else {
+                reader.report("each choice needs 'text:' (and 'correct: true' on the right one)", at: reader.location(of: item))
+                continue
+            }
+            let choice = YAMLMapping(mapping: mapping, location: reader.location(of: item))
+            reader.checkKeys(of: choice, known: ["text", "correct", "feedback"], what: "a choice")
+            choices.append(Question.Choice(text: reader.string("text", in: choice, required: true, what: "the choice") ?? "",
+                                           correct: reader.bool("correct", in: choice) ?? false,
+                                           feedback: reader.string("feedback", in: choice, what: "the choice") ?? ""))
+        }
+        let location = reader.location(of: node)
+        let correct = choices.filter(\.correct).count
+        if choices.count < 2 { reader.report("a \(kind.rawValue) question needs at least two choices", at: location) }
+        if correct == 0 { reader.report("no choice is marked 'correct: true'", at: location) }
+        if kind == .single, correct > 1 {
+            reader.report("a single-choice question has exactly one correct choice, not \(correct) (use type: multiple)", at: location)
+        }
+        return choices
+    }
+
+    private func pairs(in map: YAMLMapping, reader: inout YAMLReader) -> [(left: String, right: String)] {
+        guard let node = map["pairs"], let list = node.sequence else {
+            reader.report("a match question needs 'pairs:', a list of [left, right]", at: map["pairs"].map(reader.location(of:)) ?? map.location)
+            return []
+        }
+        var pairs: [(left: String, right: String)] = []
+        for item in list {
+            guard let sides = item.sequence, sides.count == 2, let left = sides[0].string, let right = sides[1].string else {
+                reader.report("each pair is a list of two texts: [left, right]", at: reader.location(of: item))
+                continue
+            }
+            if pairs.contains(where: { $0.left == left }) { reader.report("left side '\(left)' appears twice", at: reader.location(of: item)) }
+            if pairs.contains(where: { $0.right == right }) { reader.report("right side '\(right)' appears twice", at: reader.location(of: item)) }
+            pairs.append((left, right))
+        }
+        if pairs.count < 2 { reader.report("a match question needs at least two pairs", at: reader.location(of: node)) }
+        return pairs
+    }
+}

@@ -1,0 +1,85 @@
+import Yams
+
+/// `scenario`: a branching role-play (DESIGN §3.2).
+public struct ScenarioDirective: Directive {
+    public let name = "scenario"
+
+    public init() {}
+
+    public func compile(_ fence: DirectiveFence, into page: inout PageCompilation) -> String {
+        guard let scenario = ScenarioParser(fence: fence).parse(into: &page) else { return "" }
+        page.scenarios.append(scenario)
+        return ScenarioRenderer(scenario: scenario).html(into: &page)
+    }
+}
+
+/// Reads a scenario fence's YAML, checking that every `next` and `start` names a step.
+struct ScenarioParser {
+    let fence: DirectiveFence
+    static let keys = ["id", "title", "setting", "start", "steps"]
+    static let stepKeys = ["customer", "options", "ending", "debrief"]
+    static let optionKeys = ["reply", "next", "points", "feedback"]
+
+    func parse(into page: inout PageCompilation) -> Scenario? {
+        var reader = YAMLReader(origin: fence.location)
+        defer { page.diagnostics += reader.diagnostics }
+        guard let map = reader.parseMapping(fence.body, what: "the scenario") else { return nil }
+        reader.checkKeys(of: map, known: Self.keys, what: "a scenario")
+        let id = reader.string("id", in: map, required: true, what: "the scenario")
+        let title = reader.string("title", in: map, required: true, what: "the scenario")
+        let start = reader.strings("start", in: map).first
+        if start == nil { reader.report("the scenario is missing 'start', the name of its first step", at: map.location) }
+        guard let stepsNode = map["steps"], let stepsMap = stepsNode.mapping else {
+            reader.report("the scenario needs 'steps:', a mapping of step names to steps", at: map["steps"].map(reader.location(of:)) ?? map.location)
+            return nil
+        }
+        let steps = stepsMap.compactMap { step(named: $0.key, $0.value, reader: &reader) }
+        let names = steps.map(\.name)
+        for next in steps.flatMap({ $0.options.map(\.next) }) + (start.map { [$0] } ?? []) where !names.contains(next.value) {
+            reader.report("step '\(next.value)' is not defined\(Suggestion.hint(for: next.value, in: names))", at: next.location)
+        }
+        guard let id, let title, let start, !reader.diagnostics.containsErrors else { return nil }
+        return Scenario(id: id, title: title, setting: reader.string("setting", in: map, what: "the scenario") ?? "",
+                        start: start, steps: steps, location: fence.location)
+    }
+
+    private func step(named keyNode: Node, _ node: Node, reader: inout YAMLReader) -> Scenario.Step? {
+        let location = reader.location(of: keyNode)
+        guard let name = keyNode.string, let mapping = node.mapping else {
+            reader.report("each step is a mapping with 'customer' and 'options', or 'ending' and 'debrief'", at: location)
+            return nil
+        }
+        let map = YAMLMapping(mapping: mapping, location: reader.location(of: node))
+        reader.checkKeys(of: map, known: Self.stepKeys, what: "step '\(name)'")
+        var ending: Scenario.Ending?
+        if let endingName = reader.string("ending", in: map, what: "the step") {
+            ending = Scenario.Ending(rawValue: endingName)
+            if ending == nil {
+                reader.report("ending must be good, mixed or poor, not '\(endingName)'", at: map["ending"].map(reader.location(of:)) ?? location)
+            }
+        }
+        let options = (map["options"]?.sequence.map(Array.init) ?? []).compactMap { option($0, reader: &reader) }
+        if options.isEmpty, ending == nil {
+            reader.report("step '\(name)' has neither options nor an ending", at: location)
+        }
+        return Scenario.Step(name: name, customer: reader.string("customer", in: map, what: "the step") ?? "",
+                             options: options, ending: ending,
+                             debrief: reader.string("debrief", in: map, what: "the step") ?? "", location: location)
+    }
+
+    private func option(_ node: Node, reader: inout YAMLReader) -> Scenario.Option? {
+        guard let mapping = node.mapping else {
+            reader.report("each option needs 'reply' and 'next'", at: reader.location(of: node))
+            return nil
+        }
+        let map = YAMLMapping(mapping: mapping, location: reader.location(of: node))
+        reader.checkKeys(of: map, known: Self.optionKeys, what: "an option")
+        guard let reply = reader.string("reply", in: map, required: true, what: "the option"),
+              let next = reader.strings("next", in: map).first else {
+            if map["next"] == nil { reader.report("the option is missing 'next', the step it leads to", at: map.location) }
+            return nil
+        }
+        return Scenario.Option(reply: reply, next: next, points: reader.int("points", in: map) ?? 0,
+                               feedback: reader.string("feedback", in: map, what: "the option") ?? "")
+    }
+}

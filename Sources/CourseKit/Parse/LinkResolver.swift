@@ -1,0 +1,116 @@
+import Foundation
+
+/// Turns links written between source files (`07-canada.md#quebec`, `../countries/jp.md`,
+/// `../images/map.png`) into relative URLs of the built site, which work from disk.
+public struct LinkResolver: Sendable {
+    /// Content-relative source path → site path, for every page.
+    let pages: [String: String]
+    let contentDirectory: URL
+
+    enum Target: Equatable {
+        /// Leave the URL as written (an external link, a fragment on the same page).
+        case unchanged
+        /// Write this URL instead.
+        case rewritten(String)
+        /// Write this URL, and copy the content file at this path into the site.
+        case asset(url: String, path: String)
+    }
+
+    init(pages: [String: String], contentDirectory: URL) {
+        self.pages = pages
+        self.contentDirectory = contentDirectory
+    }
+
+    /// Resolves `url` written in the source at `sourcePath` for the page at `pagePath`.
+    func resolve(_ url: String, from sourcePath: String, page pagePath: String, isImage: Bool) -> Result<Target, LinkProblem> {
+        if url.isEmpty || url.hasPrefix("#") { return .success(.unchanged) }
+        if let scheme = Self.scheme(of: url) {
+            if ["javascript", "vbscript", "data", "file"].contains(scheme) { return .failure(.unsafe(url)) }
+            return isImage ? .failure(.externalImage(url)) : .success(.unchanged)
+        }
+        if url.hasPrefix("//") { return .failure(.protocolRelative(url)) }
+        if url.hasPrefix("/") { return .failure(.rooted(url)) }
+        let (pathPart, suffix) = Self.splitSuffix(url)
+        let decoded = pathPart.removingPercentEncoding ?? pathPart
+        guard let target = Self.normalize(decoded, relativeTo: Self.folder(of: sourcePath)) else {
+            return .failure(.outsideContent(url))
+        }
+        if target.hasSuffix(".md") {
+            guard let sitePath = pages[target] else {
+                return .failure(.missingPage(url, suggestion: Suggestion.closest(to: target, in: pages.keys)))
+            }
+            return .success(.rewritten(Self.relative(sitePath, from: pagePath) + suffix))
+        }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: contentDirectory.appendingPathComponent(target).path,
+                                             isDirectory: &isFolder) else {
+            return .failure(.missingFile(url))
+        }
+        if isFolder.boolValue { return .failure(.folder(url)) }
+        return .success(.asset(url: Self.relative(target, from: pagePath) + suffix, path: target))
+    }
+
+    static func scheme(of url: String) -> String? {
+        guard let colon = url.firstIndex(of: ":") else { return nil }
+        let scheme = url[..<colon]
+        guard let first = scheme.first, first.isLetter,
+              scheme.allSatisfy({ $0.isLetter || $0.isNumber || "+.-".contains($0) }) else { return nil }
+        return scheme.lowercased()
+    }
+
+    /// "a/b.md#x" → ("a/b.md", "#x").
+    static func splitSuffix(_ url: String) -> (String, String) {
+        guard let index = url.firstIndex(where: { $0 == "#" || $0 == "?" }) else { return (url, "") }
+        return (String(url[..<index]), String(url[index...]))
+    }
+
+    static func folder(of path: String) -> [Substring] {
+        Array(path.split(separator: "/").dropLast())
+    }
+
+    /// Applies `.` and `..`; nil when the path climbs out of the content folder.
+    static func normalize(_ path: String, relativeTo base: [Substring]) -> String? {
+        var parts = base
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// The relative URL from the page at `page` to the site path `target`.
+    public static func relative(_ target: String, from page: String) -> String {
+        let from = folder(of: page)
+        let to = target.split(separator: "/")
+        var common = 0
+        while common < from.count, common < to.count - 1, from[common] == to[common] { common += 1 }
+        let ups = Array(repeating: "..", count: from.count - common)
+        let path = (ups + to[common...].map(String.init)).joined(separator: "/")
+        return path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+    }
+}
+
+/// Why a link cannot be written into the site.
+enum LinkProblem: Error, Equatable {
+    case unsafe(String), externalImage(String), protocolRelative(String), rooted(String)
+    case outsideContent(String), missingPage(String, suggestion: String?), missingFile(String), folder(String)
+
+    var message: String {
+        switch self {
+        case .unsafe(let url): "unsafe link '\(url)': only web addresses and files of the course can be linked"
+        case .externalImage(let url): "image '\(url)' would be loaded from the network; copy it into the content folder so the site works offline"
+        case .protocolRelative(let url): "link '\(url)' has no scheme; write it in full with https://"
+        case .rooted(let url): "link '\(url)' starts with '/', which breaks when the site is opened from disk; link relative to this file"
+        case .outsideContent(let url): "link '\(url)' points outside the content folder"
+        case .missingPage(let url, let suggestion):
+            "broken link '\(url)': no such page" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+        case .missingFile(let url): "broken link '\(url)': no such file"
+        case .folder(let url): "link '\(url)' names a folder, which opens a file listing from disk; link a file"
+        }
+    }
+}

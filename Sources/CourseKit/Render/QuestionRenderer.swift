@@ -1,0 +1,89 @@
+/// The HTML of one question. It works with JavaScript off: the inputs are ordinary form
+/// controls and the answer with its feedback sits in a `<details>` the learner can open.
+struct QuestionRenderer {
+    let question: Question
+
+    private var id: String { "q-\(question.id)" }
+
+    func html(into page: inout PageCompilation) -> String {
+        let e = HTML.escape
+        return """
+        <form class="question" id="\(e(id))" data-question="\(e(question.id))" data-type="\(question.kind.rawValue)">
+        <fieldset>
+        <legend>\(e(question.prompt))</legend>
+        \(controls())
+        </fieldset>
+        <details class="answer"><summary>Show the answer</summary><div class="answer-body">
+        \(answer(into: &page))
+        </div></details>
+        </form>
+        """
+    }
+
+    private func controls() -> String {
+        switch question.kind {
+        case .single, .multiple:
+            let type = question.kind == .single ? "radio" : "checkbox"
+            return list("choices", question.choices.enumerated().map { option(type, index: $0.offset + 1, label: $0.element.text) })
+        case .truefalse:
+            return list("choices", [option("radio", index: 1, label: "True", value: "true"),
+                                    option("radio", index: 2, label: "False", value: "false")])
+        case .order:
+            var shuffle = SeededShuffle(seed: question.id)
+            let positions = (1...question.items.count).map { "<option>\($0)</option>" }.joined()
+            let rows = shuffle.permutation(question.items.count).map { item in
+                select(index: item + 1, label: question.items[item], options: "<option value=\"\">Position…</option>" + positions)
+            }
+            return list("order-items", rows)
+        case .match:
+            var shuffle = SeededShuffle(seed: question.id)
+            let rights = shuffle.permutation(question.pairs.count).map {
+                "<option value=\"\($0 + 1)\">\(HTML.escape(question.pairs[$0].right))</option>"
+            }.joined()
+            let rows = question.pairs.enumerated().map {
+                select(index: $0.offset + 1, label: $0.element.left, options: "<option value=\"\">Choose…</option>" + rights)
+            }
+            return list("match-pairs", rows)
+        }
+    }
+
+    private func list(_ className: String, _ items: [String]) -> String {
+        "<ul class=\"\(className)\">\n" + items.map { "<li>\($0)</li>\n" }.joined() + "</ul>"
+    }
+
+    private func option(_ type: String, index: Int, label: String, value: String? = nil) -> String {
+        let inputID = "\(id)-\(index)"
+        return "<input type=\"\(type)\" name=\"\(HTML.escape(id))\" id=\"\(HTML.escape(inputID))\" value=\"\(value ?? String(index))\">"
+            + "<label for=\"\(HTML.escape(inputID))\">\(HTML.escape(label))</label>"
+    }
+
+    private func select(index: Int, label: String, options: String) -> String {
+        let inputID = "\(id)-\(index)"
+        return "<label for=\"\(HTML.escape(inputID))\">\(HTML.escape(label))</label>"
+            + "<select id=\"\(HTML.escape(inputID))\" name=\"\(HTML.escape(inputID))\">\(options)</select>"
+    }
+
+    private func answer(into page: inout PageCompilation) -> String {
+        let e = HTML.escape
+        var parts: [String] = []
+        switch question.kind {
+        case .single, .multiple:
+            parts.append("<ul class=\"feedback\">" + question.choices.map { choice in
+                let verdict = choice.correct ? "Correct" : "Not right"
+                let feedback = choice.feedback.isEmpty ? "" : " — \(e(choice.feedback))"
+                return "<li><strong>\(verdict):</strong> \(e(choice.text))\(feedback)</li>"
+            }.joined() + "</ul>")
+        case .truefalse:
+            parts.append("<p><strong>Answer:</strong> \(question.answer == true ? "True" : "False")</p>")
+        case .order:
+            parts.append("<p><strong>Correct order:</strong></p><ol>" + question.items.map { "<li>\(e($0))</li>" }.joined() + "</ol>")
+        case .match:
+            parts.append("<p><strong>Matching pairs:</strong></p><ul>"
+                + question.pairs.map { "<li>\(e($0.left)) → \(e($0.right))</li>" }.joined() + "</ul>")
+        }
+        if !question.explanation.isEmpty {
+            parts.append("<div class=\"explanation\">\(page.markdown(question.explanation, at: question.location))</div>")
+        }
+        return parts.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,39 @@
+/// The HTML of a scenario: every step in order, each reply a link to the step it leads to,
+/// so the role-play can be played with JavaScript off.
+struct ScenarioRenderer {
+    let scenario: Scenario
+
+    private func anchor(_ step: String) -> String { "scenario-\(scenario.id)-\(step)" }
+
+    func html(into page: inout PageCompilation) -> String {
+        let e = HTML.escape
+        let setting = scenario.setting.isEmpty ? "" : "<div class=\"setting\">\(page.markdown(scenario.setting, at: scenario.location))</div>"
+        let ordered = scenario.steps.filter { $0.name == scenario.start.value }
+            + scenario.steps.filter { $0.name != scenario.start.value }
+        let steps = ordered.map { step(for: $0, page: &page) }.joined(separator: "\n")
+        return """
+        <section class="scenario" id="scenario-\(e(scenario.id))" aria-label="Scenario: \(e(scenario.title))">
+        <h2 id="scenario-\(e(scenario.id))-title">\(e(scenario.title))</h2>
+        \(setting)
+        <ol class="steps">
+        \(steps)
+        </ol>
+        </section>
+        """
+    }
+
+    private func step(for step: Scenario.Step, page: inout PageCompilation) -> String {
+        let e = HTML.escape
+        let customer = step.customer.isEmpty ? "" : "<p class=\"customer\"><span class=\"speaker\">Customer:</span> “\(e(step.customer))”</p>"
+        if let ending = step.ending {
+            let debrief = step.debrief.isEmpty ? "" : "<div class=\"debrief\">\(page.markdown(step.debrief, at: step.location))</div>"
+            return "<li class=\"step ending ending-\(ending.rawValue)\" id=\"\(e(anchor(step.name)))\">\(customer)"
+                + "<p class=\"ending-label\"><strong>Ending: \(ending.rawValue)</strong></p>\(debrief)</li>"
+        }
+        let options = step.options.map { option in
+            let feedback = option.feedback.isEmpty ? "" : "<details class=\"feedback\"><summary>Feedback</summary>\(e(option.feedback))</details>"
+            return "<li><a href=\"#\(e(anchor(option.next.value)))\">\(e(option.reply))</a>\(feedback)</li>"
+        }.joined()
+        return "<li class=\"step\" id=\"\(e(anchor(step.name)))\">\(customer)<ul class=\"options\">\(options)</ul></li>"
+    }
+}

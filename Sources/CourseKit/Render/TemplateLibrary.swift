@@ -1,0 +1,96 @@
+import Foundation
+import Mustache
+
+/// The Mustache templates of `Templates/`, checked before use: a parse error or a partial that
+/// does not exist is reported at its line and column (swift-mustache would render it as "").
+public struct TemplateLibrary: Sendable {
+    /// The page templates a build needs.
+    public static let required = ["home", "module", "country", "countries"]
+
+    let library: MustacheLibrary
+
+    /// Loads every `*.mustache` under `directory`, named by its path without the extension.
+    public static func load(from directory: URL, displayPath: String) -> Result<TemplateLibrary, BuildFailure> {
+        var diagnostics: [Diagnostic] = []
+        var library = MustacheLibrary()
+        var texts: [String: (file: String, text: String)] = [:]
+        for name in templateNames(in: directory) {
+            let file = displayPath.isEmpty ? "\(name).mustache" : "\(displayPath)/\(name).mustache"
+            guard let text = try? String(contentsOf: directory.appendingPathComponent("\(name).mustache"), encoding: .utf8) else {
+                diagnostics.append(.error("cannot read template", at: SourceLocation(file: file)))
+                continue
+            }
+            texts[name] = (file, text)
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error("template syntax: \(describe(error.error))",
+                                          at: SourceLocation(file: file, line: error.context.lineNumber,
+                                                             column: error.context.columnNumber + 1)))
+            } catch {
+                diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(file: file)))
+            }
+        }
+        for (name, source) in texts {
+            for reference in PartialReference.all(in: source.text) where texts[reference.name] == nil {
+                let hint = Suggestion.hint(for: reference.name, in: texts.keys)
+                diagnostics.append(.error("template '\(name)' uses partial '\(reference.name)', which does not exist\(hint)",
+                                          at: SourceLocation(file: source.file, line: reference.line, column: reference.column)))
+            }
+        }
+        for name in required where texts[name] == nil {
+            diagnostics.append(.error("missing template '\(name)': add \(name).mustache",
+                                      at: SourceLocation(file: displayPath.isEmpty ? "." : displayPath)))
+        }
+        return diagnostics.isEmpty ? .success(TemplateLibrary(library: library)) : .failure(BuildFailure(diagnostics))
+    }
+
+    /// Renders the page template `name` with `context`.
+    func render(_ name: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+
+    private static func templateNames(in directory: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return [] }
+        return enumerator.compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".mustache") && !$0.hasPrefix("assets/") }
+            .map { String($0.dropLast(".mustache".count)) }
+            .sorted()
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect: "a section is closed with a different name than it was opened with"
+        case .unfinishedName: "a tag is not closed with }}"
+        case .expectedSectionEnd: "a section is opened but never closed"
+        case .invalidSetDelimiter: "invalid set-delimiter tag"
+        default: "\(error)"
+        }
+    }
+}
+
+/// A `{{> name}}` or `{{< name}}` tag in a template's text.
+struct PartialReference {
+    var name: String
+    var line: Int
+    var column: Int
+
+    static func all(in text: String) -> [PartialReference] {
+        var found: [PartialReference] = []
+        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let afterOpen = rest[open.upperBound...]
+                guard let close = afterOpen.range(of: "}}") else { break }
+                let tag = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                if let sigil = tag.first, sigil == ">" || sigil == "<" {
+                    let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+                    let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                    if !name.isEmpty { found.append(PartialReference(name: name, line: lineIndex + 1, column: column)) }
+                }
+                rest = afterOpen[close.upperBound...]
+            }
+        }
+        return found
+    }
+}

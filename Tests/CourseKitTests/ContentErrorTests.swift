@@ -1,0 +1,59 @@
+import CourseKit
+import Testing
+
+/// A content or template mistake and the messages the build must print for it, pinned with
+/// their file, line and column.
+struct DiagnosticCase: CustomTestStringConvertible, Sendable {
+    var overlay: String
+    var expected: [String]
+    var testDescription: String { overlay }
+
+    static let all: [DiagnosticCase] = [
+        DiagnosticCase(overlay: "bad-yaml", expected: [
+            "Content/modules/03-broken.md:4:1: error: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence",
+        ]),
+        DiagnosticCase(overlay: "unclosed-front-matter", expected: [
+            "Content/modules/03-broken.md:1:1: error: front matter is not closed: add a line '---' after it",
+        ]),
+        DiagnosticCase(overlay: "broken-link", expected: [
+            "Content/modules/03-broken.md:7:5: error: broken link '07-canada.md': no such page",
+            "Content/modules/03-broken.md:7:39: error: broken link '../countries/zz.md': no such page",
+        ]),
+        DiagnosticCase(overlay: "unknown-directive", expected: [
+            "Content/modules/03-broken.md:6:1: error: unknown directive 'quizz' (did you mean 'quiz'?)",
+            "Content/modules/03-broken.md:10:1: error: unknown directive 'poll'",
+        ]),
+        DiagnosticCase(overlay: "unknown-country", expected: [
+            "Content/modules/03-broken.md:3:16: error: unknown country code 'uk' (did you mean 'ua'?)",
+            "Content/modules/03-broken.md:3:20: error: unknown country code 'xx'",
+        ]),
+        DiagnosticCase(overlay: "quiz-errors", expected: [
+            "Content/modules/03-broken.md:7:3: error: no choice is marked 'correct: true'",
+            "Content/modules/03-broken.md:15:3: error: a single-choice question has exactly one correct choice, not 2 (use type: multiple)",
+            "Content/modules/03-broken.md:22:1: error: unknown key 'promt' in a single question (did you mean 'prompt'?)",
+        ]),
+        DiagnosticCase(overlay: "scenario-errors", expected: [
+            "Content/modules/03-broken.md:12:15: error: step 'calm-down' is not defined (did you mean 'calm-down-1'?)",
+            "Content/modules/03-broken.md:15:3: error: step 'stuck' has neither options nor an ending",
+        ]),
+        DiagnosticCase(overlay: "missing-partial", expected: [
+            "Templates/home.mustache:4:3: error: template 'home' uses partial 'partials/nowhere', which does not exist",
+        ]),
+    ]
+}
+
+@Suite("Content errors point at their source")
+struct ContentErrorTests {
+    @Test(arguments: DiagnosticCase.all)
+    func contentErrorsPointAtTheirSource(_ c: DiagnosticCase) throws {
+        let course = try FixtureCourse(overlay: c.overlay)
+        defer { course.remove() }
+        #expect(course.messages() == c.expected)
+    }
+
+    @Test func theGoodFixtureBuildsWithoutWarnings() throws {
+        let course = try FixtureCourse()
+        defer { course.remove() }
+        #expect(course.messages() == [])
+    }
+}
