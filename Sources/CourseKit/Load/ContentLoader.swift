@@ -56,7 +56,7 @@ struct ContentFiles: Sendable {
         guard let data = FileManager.default.contents(atPath: url(relativePath).path) else {
             return .failure(.error("cannot read file", at: SourceLocation(file: display(relativePath))))
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: data, as: UTF8.self) else {
             return .failure(.error("file is not UTF-8 text", at: SourceLocation(file: display(relativePath))))
         }
         return .success(text)

@@ -11,8 +11,8 @@ struct DelimitedTable {
     var rows: [Row]
 
     init(_ text: String, separator: Character) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        // "\r\n" is one Character in Swift, so split on newlines rather than on "\n".
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         header = lines.first.map { $0.split(separator: separator, omittingEmptySubsequences: false).map(String.init) } ?? []
         rows = []
         for (offset, line) in lines.enumerated().dropFirst() where !line.isEmpty {

@@ -9,15 +9,15 @@ struct FrontMatter {
     /// Fails with a diagnostic when a front matter is opened and never closed.
     static func split(_ text: String, file: String) -> Result<FrontMatter, Diagnostic> {
         let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        guard text.hasPrefix("---\n") || text.hasPrefix("---\r\n") else {
+        guard text.hasPrefix("---"), text.dropFirst(3).first?.isNewline == true else {
             return .success(FrontMatter(yaml: nil, body: text, bodyLineOffset: 0))
         }
         var lineNumber = 0
         var yamlLines: [Substring] = []
         var index = text.startIndex
         while index < text.endIndex {
-            let end = text[index...].firstIndex(of: "\n") ?? text.endIndex
-            let line = text[index..<end].trimmingSuffix("\r")
+            let end = text[index...].firstIndex(where: \.isNewline) ?? text.endIndex
+            let line = text[index..<end]
             lineNumber += 1
             let next = end < text.endIndex ? text.index(after: end) : end
             if lineNumber > 1, line == "---" || line == "..." {

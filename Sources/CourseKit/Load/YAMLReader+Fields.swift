@@ -73,8 +73,3 @@ extension YAMLReader {
         }
     }
 }
-
-extension YAMLMapping {
-    /// A nested mapping under `key`, if it is one.
-    func mapping(_ key: String) -> Node.Mapping? { self[key]?.mapping }
-}

@@ -15,7 +15,10 @@ struct YAMLReader {
     mutating func parseMapping(_ text: String, what: String) -> YAMLMapping? {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // The basic resolver tags every scalar as a string: we convert values ourselves, which
+            // keeps `no` a country code (not false) and skips the regular expressions of the
+            // default resolver, the slowest part of reading YAML.
+            root = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch {
             diagnostics.append(diagnostic(for: error))
             return nil
@@ -65,13 +68,17 @@ struct YAMLReader {
 
 /// A YAML mapping read key by key; keys never asked for are reported as unknown.
 struct YAMLMapping {
-    let mapping: Node.Mapping
     let location: SourceLocation
-
-    subscript(key: String) -> Node? { mapping[Node(key)] }
-
     /// The keys as written, with their nodes, in order.
-    var entries: [(key: String, keyNode: Node, value: Node)] {
-        mapping.compactMap { pair in pair.key.string.map { ($0, pair.key, pair.value) } }
+    let entries: [(key: String, keyNode: Node, value: Node)]
+    private let values: [String: Node]
+
+    init(mapping: Node.Mapping, location: SourceLocation) {
+        self.location = location
+        entries = mapping.compactMap { pair in pair.key.string.map { ($0, pair.key, pair.value) } }
+        // Looked up by text: Yams' own subscript compares whole nodes, resolving tags each time.
+        values = Dictionary(entries.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
     }
+
+    subscript(key: String) -> Node? { values[key] }
 }

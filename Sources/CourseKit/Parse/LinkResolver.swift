@@ -31,7 +31,7 @@ public struct LinkResolver: Sendable {
         if url.hasPrefix("//") { return .failure(.protocolRelative(url)) }
         if url.hasPrefix("/") { return .failure(.rooted(url)) }
         let (pathPart, suffix) = Self.splitSuffix(url)
-        let decoded = pathPart.removingPercentEncoding ?? pathPart
+        let decoded = pathPart.contains("%") ? pathPart.removingPercentEncoding ?? pathPart : pathPart
         guard let target = Self.normalize(decoded, relativeTo: Self.folder(of: sourcePath)) else {
             return .failure(.outsideContent(url))
         }
@@ -91,7 +91,8 @@ public struct LinkResolver: Sendable {
         while common < from.count, common < to.count - 1, from[common] == to[common] { common += 1 }
         let ups = Array(repeating: "..", count: from.count - common)
         let path = (ups + to[common...].map(String.init)).joined(separator: "/")
-        return path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+        let plain = path.utf8.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "%") }
+        return plain ? path : path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
     }
 }
 

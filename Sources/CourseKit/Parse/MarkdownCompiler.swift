@@ -31,7 +31,7 @@ public struct MarkdownCompiler: Sendable {
         var slugger = Slugger(reserved: ["main", "top", "quiz-title"])
         var headings: [CommonMarkDocument.Element] = []
         for element in document.elements() {
-            let location = positions.location(line: element.line, byteColumn: element.byteColumn)
+            var location: SourceLocation { positions.location(line: element.line, byteColumn: element.byteColumn) }
             switch element.kind {
             case .heading:
                 headings.append(element)
@@ -85,17 +85,30 @@ public struct MarkdownCompiler: Sendable {
     }
 }
 
-/// Maps cmark's positions (line in the snippet, byte column) to the file's line and character column.
-struct SourcePositions {
+/// Maps cmark's positions (line in the snippet, byte column) to the file's line and character
+/// column. The text is indexed only when a column past the first is asked for.
+final class SourcePositions {
     let text: String
     let origin: SourceLocation
+    private lazy var bytes: [UInt8] = Array(text.utf8)
+    private lazy var lineStarts: [Int] = {
+        var starts = [0]
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") { starts.append(index + 1) }
+        return starts
+    }()
+
+    init(text: String, origin: SourceLocation) {
+        self.text = text
+        self.origin = origin
+    }
 
     func location(line: Int, byteColumn: Int) -> SourceLocation {
-        let lineText = text.split(separator: "\n", maxSplits: line, omittingEmptySubsequences: false)
-            .dropFirst(line - 1).first ?? ""
-        let bytes = Array(lineText.utf8.prefix(max(byteColumn - 1, 0)))
-        let characters = String(decoding: bytes, as: UTF8.self).count
-        return SourceLocation(file: origin.file, line: origin.line + line - 1,
-                              column: (line == 1 ? origin.column : 1) + characters)
+        let fileLine = origin.line + line - 1
+        let firstColumn = line == 1 ? origin.column : 1
+        guard byteColumn > 1 else { return SourceLocation(file: origin.file, line: fileLine, column: firstColumn) }
+        let start = lineStarts[min(max(line - 1, 0), lineStarts.count - 1)]
+        let end = min(start + byteColumn - 1, bytes.count)
+        let characters = String(decoding: bytes[start..<end], as: UTF8.self).count
+        return SourceLocation(file: origin.file, line: fileLine, column: firstColumn + characters)
     }
 }

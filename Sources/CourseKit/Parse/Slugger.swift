@@ -24,7 +24,9 @@ struct Slugger {
     static func slugify(_ text: String) -> String {
         var slug = ""
         var pendingDash = false
-        for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+        let lowered = text.lowercased()
+        let decomposed = lowered.utf8.allSatisfy { $0 < 0x80 } ? lowered : lowered.decomposedStringWithCanonicalMapping
+        for scalar in decomposed.unicodeScalars {
             if scalar.properties.generalCategory == .nonspacingMark { continue }
             if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
                 if pendingDash, !slug.isEmpty { slug += "-" }

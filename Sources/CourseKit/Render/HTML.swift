@@ -1,7 +1,8 @@
 /// Escaping for text and attribute values we write into HTML ourselves.
 enum HTML {
     static func escape(_ text: String) -> String {
-        guard text.contains(where: { "&<>\"'".contains($0) }) else { return text }
+        let special: Set<UInt8> = [UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'")]
+        guard text.utf8.contains(where: special.contains) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
         for character in text {

@@ -28,8 +28,10 @@ struct SiteStage: @unchecked Sendable {
             defer { counter.tick() }
             return renderModule(index, compiler: compiler, contexts: contexts)
         }
+        let mentions = modulesByCountry()
         let countries = Parallel.map(course.countries.count, jobs: jobs) { [self] index in
-            renderCountry(course.countries[index], compiler: compiler, contexts: contexts)
+            let country = course.countries[index]
+            return renderCountry(country, mentionedIn: mentions[country.code] ?? [], compiler: compiler, contexts: contexts)
         }
         var diagnostics = (modules + countries).flatMap(\.diagnostics)
         diagnostics += CourseChecks.duplicateIDs(in: modules.map(\.compilation))
@@ -56,9 +58,18 @@ struct SiteStage: @unchecked Sendable {
         return (compiled.compilation, compiled.compilation.diagnostics + problems)
     }
 
-    private func renderCountry(_ country: Country, compiler: MarkdownCompiler, contexts: PageContext) -> (compilation: PageCompilation, diagnostics: [Diagnostic]) {
+    /// Country code → the modules whose front matter names it, in course order.
+    private func modulesByCountry() -> [String: [Module]] {
+        var mentions: [String: [Module]] = [:]
+        for module in course.modules {
+            for code in Set(module.meta.countries.map(\.value)) { mentions[code, default: []].append(module) }
+        }
+        return mentions
+    }
+
+    private func renderCountry(_ country: Country, mentionedIn mentions: [Module], compiler: MarkdownCompiler,
+                               contexts: PageContext) -> (compilation: PageCompilation, diagnostics: [Diagnostic]) {
         let notes = country.notes.map { compiler.compile($0.body, sourcePath: $0.sourcePath, pagePath: country.url) }
-        let mentions = course.modules.filter { $0.meta.countries.contains { $0.value == country.code } }
         let problems = writePage(country.url, template: "country", contexts.country(country, notes: notes, mentionedIn: mentions))
         let compilation = notes?.compilation ?? PageCompilation(renderMarkdown: { _, _, _ in "" })
         return (compilation, compilation.diagnostics + problems)

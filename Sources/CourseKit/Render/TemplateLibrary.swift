@@ -77,7 +77,7 @@ struct PartialReference {
 
     static func all(in text: String) -> [PartialReference] {
         var found: [PartialReference] = []
-        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (lineIndex, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             var rest = line[...]
             while let open = rest.range(of: "{{") {
                 let afterOpen = rest[open.upperBound...]

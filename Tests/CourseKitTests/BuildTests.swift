@@ -1,0 +1,94 @@
+@testable import CourseKit
+import Foundation
+import Testing
+
+@Suite("Building a site")
+struct BuildTests {
+    @Test func aFailedBuildLeavesThePreviousSiteByteForByte() throws {
+        let course = try FixtureCourse()
+        defer { course.remove() }
+        _ = try course.build()
+        let before = snapshotFiles(of: course.site)
+        #expect(before["index.html"] != nil)
+
+        let broken = course.content.appendingPathComponent("modules/03-broken.md")
+        try "---\ntitle: Broken\n---\n[nowhere](99-nowhere.md)\n".write(to: broken, atomically: true, encoding: .utf8)
+        #expect(throws: BuildFailure.self) { try course.build() }
+
+        #expect(snapshotFiles(of: course.site) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: course.folder.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers == [])
+    }
+
+    @Test func aBuildReplacesTheWholeSite() throws {
+        let course = try FixtureCourse()
+        defer { course.remove() }
+        _ = try course.build()
+        try FileManager.default.removeItem(at: course.content.appendingPathComponent("modules/01-welcome.md"))
+        _ = try course.build()
+        let files = snapshotFiles(of: course.site)
+        #expect(files["modules/welcome.html"] == nil)
+        #expect(files["modules/practice.html"] != nil)
+    }
+
+    @Test func aBuildRefusesToReplaceAFolderItDidNotWrite() throws {
+        let course = try FixtureCourse()
+        defer { course.remove() }
+        try FileManager.default.createDirectory(at: course.site, withIntermediateDirectories: true)
+        try "mine".write(to: course.site.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        #expect(throws: BuildFailure.self) { try course.build() }
+        #expect(snapshotFiles(of: course.site) == ["notes.txt": Data("mine".utf8)])
+    }
+
+    @Test func checkWritesNothing() throws {
+        let course = try FixtureCourse()
+        defer { course.remove() }
+        let report = try course.build(writes: false)
+        #expect(report.modules == 2)
+        #expect(!FileManager.default.fileExists(atPath: course.site.path))
+    }
+
+    @Test func everyDatasetRowHasACountryPageOrSitsOnItsParentsPage() throws {
+        let course = try FixtureCourse()
+        defer { course.remove() }
+        _ = try course.build()
+        let mapping = DelimitedTable(try String(contentsOf: Repository.data.appendingPathComponent("hofstede-countries.csv"), encoding: .utf8),
+                                     separator: ",")
+        let files = snapshotFiles(of: course.site)
+        for row in mapping.rows {
+            let code = row.fields["code"]!, kind = row.fields["kind"]!
+            let page = kind == "part" ? row.fields["parent"]! : code
+            let html = files["countries/\(page).html"].map { String(decoding: $0, as: UTF8.self) }
+            #expect(html != nil, "no page for \(code)")
+        }
+    }
+}
+
+@Suite("The dataset is read, never retyped")
+struct DatasetTests {
+    /// Every score on every country page equals the published file's value.
+    @Test func countryPagesShowTheDatasetScores() throws {
+        let course = try FixtureCourse()
+        defer { course.remove() }
+        _ = try course.build()
+        let dataset = DelimitedTable(try String(contentsOf: Repository.data.appendingPathComponent("hofstede-6d-2015-08-16.csv"), encoding: .utf8),
+                                     separator: ";")
+        let mapping = DelimitedTable(try String(contentsOf: Repository.data.appendingPathComponent("hofstede-countries.csv"), encoding: .utf8),
+                                     separator: ",")
+        #expect(dataset.rows.count == 111)
+        #expect(mapping.rows.map { $0.fields["ctr"] } == dataset.rows.map { $0.fields["ctr"] })
+        for (row, map) in zip(dataset.rows, mapping.rows) where map.fields["kind"] != "part" {
+            let html = try String(contentsOf: course.site.appendingPathComponent("countries/\(map.fields["code"]!).html"), encoding: .utf8)
+            for dimension in Dimension.allCases {
+                let published = row.fields[dimension.datasetColumn] ?? "#NULL!"
+                let expected = published == "#NULL!" ? "—" : published
+                let cell = "<th scope=\"row\">\(dimension.name)</th>"
+                #expect(html.contains(cell), "countries/\(map.fields["code"]!).html has no row for \(dimension.name)")
+                let after = html.components(separatedBy: cell).dropFirst().first ?? ""
+                let value = after.components(separatedBy: "<td>").dropFirst().first?.components(separatedBy: "</td>").first
+                #expect(value?.trimmingCharacters(in: .whitespacesAndNewlines) == expected,
+                        "\(map.fields["code"]!) \(dimension.rawValue): expected \(expected)")
+            }
+        }
+    }
+}
