@@ -1,5 +1,6 @@
 import ArgumentParser
 import CourseKit
+import Foundation
 
 @main
 struct Meridian: ParsableCommand {
@@ -11,6 +12,20 @@ struct Meridian: ParsableCommand {
         subcommands: [Build.self, Check.self],
         defaultSubcommand: nil
     )
+
+    /// Like ArgumentParser's `main()`, but a usage error exits with 2, as documented,
+    /// rather than the library's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            guard code == .validationFailure else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
 }
 
 /// Options shared by the commands that read a course.

@@ -17,24 +17,26 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
         ]),
         DiagnosticCase(overlay: "broken-link", expected: [
             "Content/modules/03-broken.md:7:5: error: broken link '07-canada.md': no such page",
-            "Content/modules/03-broken.md:7:39: error: broken link '../countries/zz.md': no such page",
+            "Content/modules/03-broken.md:7:43: error: broken link '../countries/zz.md': no such page",
         ]),
         DiagnosticCase(overlay: "unknown-directive", expected: [
             "Content/modules/03-broken.md:6:1: error: unknown directive 'quizz' (did you mean 'quiz'?)",
             "Content/modules/03-broken.md:10:1: error: unknown directive 'poll'",
         ]),
         DiagnosticCase(overlay: "unknown-country", expected: [
-            "Content/modules/03-broken.md:3:16: error: unknown country code 'uk' (did you mean 'ua'?)",
-            "Content/modules/03-broken.md:3:20: error: unknown country code 'xx'",
+            "Content/modules/03-broken.md:3:17: error: unknown country code 'uk' (did you mean 'gb' for United Kingdom?)",
+            "Content/modules/03-broken.md:3:21: error: unknown country code 'xx': use a lower-case ISO 3166-1 alpha-2 code, as listed on countries/index.html",
         ]),
         DiagnosticCase(overlay: "quiz-errors", expected: [
-            "Content/modules/03-broken.md:7:3: error: no choice is marked 'correct: true'",
-            "Content/modules/03-broken.md:15:3: error: a single-choice question has exactly one correct choice, not 2 (use type: multiple)",
-            "Content/modules/03-broken.md:22:1: error: unknown key 'promt' in a single question (did you mean 'prompt'?)",
+            "Content/modules/03-broken.md:8:3: error: no choice is marked 'correct: true'",
+            "Content/modules/03-broken.md:16:3: error: a single-choice question has exactly one correct choice, not 2 (use type: multiple)",
+            "Content/modules/03-broken.md:23:1: error: the question is missing 'prompt'",
+            "Content/modules/03-broken.md:24:1: error: unknown key 'promt' in a single question (did you mean 'prompt'?)",
+            "Content/modules/03-broken.md:32:5: error: duplicate question id 'fixture-order' (first used at Content/modules/02-practice.md:22:5)",
         ]),
         DiagnosticCase(overlay: "scenario-errors", expected: [
-            "Content/modules/03-broken.md:12:15: error: step 'calm-down' is not defined (did you mean 'calm-down-1'?)",
-            "Content/modules/03-broken.md:15:3: error: step 'stuck' has neither options nor an ending",
+            "Content/modules/03-broken.md:13:15: error: step 'calm-down' is not defined (did you mean 'calm-down-1'?)",
+            "Content/modules/03-broken.md:16:3: error: step 'stuck' has neither options nor an ending",
         ]),
         DiagnosticCase(overlay: "missing-partial", expected: [
             "Templates/home.mustache:4:3: error: template 'home' uses partial 'partials/nowhere', which does not exist",

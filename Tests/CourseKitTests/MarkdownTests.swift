@@ -55,6 +55,7 @@ struct MarkdownTests {
         ("![x](https://example.org/a.png)", "image 'https://example.org/a.png' would be loaded from the network; copy it into the content folder so the site works offline"),
         ("[x](../images)", "link '../images' names a folder, which opens a file listing from disk; link a file"),
         ("[x](../../../etc/passwd)", "link '../../../etc/passwd' points outside the content folder"),
+        ("[x](01-b.md)", "broken link '01-b.md': no such page (did you mean '01-a.md'?)"),
     ])
     func unsafeOrBrokenLinksAreErrors(markdown: String, message: String) {
         let diagnostics = compile(markdown).compilation.diagnostics

@@ -6,7 +6,10 @@ enum Suggestion {
         var best: (String, Int)?
         for candidate in candidates {
             let distance = editDistance(word.lowercased(), candidate.lowercased())
-            if distance <= limit, distance < (best?.1 ?? .max) { best = (candidate, distance) }
+            // Ties go to the alphabetically first candidate, so messages are the same every run.
+            if distance <= limit, distance < (best?.1 ?? .max) || (distance == best?.1 && candidate < best!.0) {
+                best = (candidate, distance)
+            }
         }
         return best?.0
     }

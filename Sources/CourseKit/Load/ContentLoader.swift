@@ -25,13 +25,23 @@ public struct ContentLoader: Sendable {
     }
 
     private func checkCountryReferences(in course: Course) -> [Diagnostic] {
-        let codes = course.countries.map(\.code)
-        return course.modules.flatMap(\.meta.countries).compactMap { code in
-            course.country(code.value) == nil
-                ? .error("unknown country code '\(code.value)'\(Suggestion.hint(for: code.value, in: codes))",
-                         at: code.location)
-                : nil
+        course.modules.flatMap(\.meta.countries).compactMap { code in
+            course.country(code.value) == nil ? .error(Self.unknownCountryMessage(code.value, in: course), at: code.location) : nil
         }
+    }
+
+    /// Names the code to use instead where we can tell: a common non-ISO code, a code in upper
+    /// case, or a near miss of a longer code such as a region's.
+    static func unknownCountryMessage(_ code: String, in course: Course) -> String {
+        let aliases = ["uk": "gb", "en": "gb", "el": "gr", "usa": "us", "can": "ca"]
+        if let iso = aliases[code.lowercased()], let country = course.country(iso) {
+            return "unknown country code '\(code)' (did you mean '\(iso)' for \(country.name)?)"
+        }
+        if course.country(code.lowercased()) != nil {
+            return "unknown country code '\(code)' (country codes are lower case: '\(code.lowercased())')"
+        }
+        let hint = code.count > 3 ? Suggestion.hint(for: code, in: course.countries.map(\.code)) : ""
+        return "unknown country code '\(code)'\(hint): use a lower-case ISO 3166-1 alpha-2 code, as listed on countries/index.html"
     }
 }
 

@@ -37,7 +37,7 @@ public struct LinkResolver: Sendable {
         }
         if target.hasSuffix(".md") {
             guard let sitePath = pages[target] else {
-                return .failure(.missingPage(url, suggestion: Suggestion.closest(to: target, in: pages.keys)))
+                return .failure(.missingPage(url, suggestion: suggestion(for: target, from: sourcePath)))
             }
             return .success(.rewritten(Self.relative(sitePath, from: pagePath) + suffix))
         }
@@ -48,6 +48,19 @@ public struct LinkResolver: Sendable {
         }
         if isFolder.boolValue { return .failure(.folder(url)) }
         return .success(.asset(url: Self.relative(target, from: pagePath) + suffix, path: target))
+    }
+
+    /// A page in the same folder whose file name is close to the one written, written as the
+    /// link should be. Two-letter country codes are all close to each other, so they get none.
+    private func suggestion(for target: String, from sourcePath: String) -> String? {
+        let folder = target.split(separator: "/").dropLast().joined(separator: "/")
+        let name = String(target.split(separator: "/").last ?? "")
+        guard name.count > "abc.md".count else { return nil }
+        let siblings = pages.keys.filter { $0.split(separator: "/").dropLast().joined(separator: "/") == folder }
+            .map { String($0.split(separator: "/").last ?? "") }
+        return Suggestion.closest(to: name, in: siblings).map {
+            Self.relative(folder.isEmpty ? $0 : "\(folder)/\($0)", from: sourcePath)
+        }
     }
 
     static func scheme(of url: String) -> String? {

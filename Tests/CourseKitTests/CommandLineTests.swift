@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+/// Runs the built `meridian` binary as a user would, with output piped.
+private func meridian(_ arguments: [String], in folder: URL) throws -> (status: Int32, output: String, errors: String) {
+    let process = Process()
+    process.executableURL = productsDirectory.appendingPathComponent("meridian")
+    process.arguments = arguments
+    process.currentDirectoryURL = folder
+    let output = Pipe(), errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    let out = output.fileHandleForReading.readDataToEndOfFile()
+    let err = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+}
+
+/// The folder holding the test bundle and the products built with it.
+private var productsDirectory: URL {
+    let bundle = Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }
+    return bundle.map { URL(fileURLWithPath: $0.bundlePath).deletingLastPathComponent() }
+        ?? Repository.root.appendingPathComponent(".build/debug")
+}
+
+@Suite("The command line")
+struct CommandLineTests {
+    @Test func aSuccessfulBuildIsQuietWhenPiped() throws {
+        let course = try FixtureCourse()
+        defer { course.remove() }
+        let result = try meridian(["build"], in: course.folder)
+        #expect(result.status == 0)
+        #expect(result.output == "")
+        #expect(result.errors == "")
+        #expect(FileManager.default.fileExists(atPath: course.site.appendingPathComponent("index.html").path))
+    }
+
+    @Test func aContentErrorExitsOneWithEveryMessage() throws {
+        let course = try FixtureCourse(overlay: "broken-link")
+        defer { course.remove() }
+        let result = try meridian(["build"], in: course.folder)
+        #expect(result.status == 1)
+        #expect(result.errors == """
+            Content/modules/03-broken.md:7:5: error: broken link '07-canada.md': no such page
+            Content/modules/03-broken.md:7:43: error: broken link '../countries/zz.md': no such page
+            build failed: 2 errors; Site/ was not changed
+
+            """)
+    }
+
+    @Test func aUsageErrorExitsTwo() throws {
+        let result = try meridian(["build", "--jobs", "0"], in: Repository.root)
+        #expect(result.status == 2)
+        #expect(result.errors.contains("--jobs must be at least 1"))
+    }
+
+    @Test func checkReportsAndWritesNothing() throws {
+        let course = try FixtureCourse()
+        defer { course.remove() }
+        let result = try meridian(["check"], in: course.folder)
+        #expect(result.status == 0)
+        #expect(result.output == "2 modules checked: no errors, 0 warnings\n")
+        #expect(!FileManager.default.fileExists(atPath: course.site.path))
+    }
+}
