@@ -2,7 +2,7 @@
 
 The site is built once per session with the binary named by $MERIDIAN into a temporary
 folder, or taken as it is from $SITE_DIR (then nothing is built). Chromium follows the
-shared TESTING.md recipe: the Debian chromedriver, offline, a fresh profile, download prefs, and
+recipe that works offline: the Debian chromedriver, offline, a fresh profile, download prefs, and
 never --allow-file-access-from-files (it would hide what a real learner sees on file://).
 """
 from __future__ import annotations

@@ -28,3 +28,15 @@ def test_page_has_no_accessibility_violations(kind, page_of_kind, open_page):
     assert not violations, (
         f"axe-core found {len(violations)} violated rules on {path}:\n  "
         + "\n  ".join(describe(v) for v in violations))
+
+
+def test_every_module_page_has_no_accessibility_violations(site, open_page):
+    """Modules differ most (questions, scenarios, tables), so every one is checked."""
+    pages = sorted(p.relative_to(site).as_posix() for p in (site / "modules").glob("*.html"))
+    assert pages, "the site has no module pages"
+    problems = []
+    for path in pages:
+        axe = Axe(open_page(path))
+        axe.inject()
+        problems += [f"{path}: {describe(v)}" for v in axe.run()["violations"]]
+    assert not problems, "axe-core found violations:\n  " + "\n  ".join(problems)

@@ -1,5 +1,5 @@
 """Opened from disk with no network, a page asks for nothing outside file://, has a title,
-and logs no console error (DESIGN.md §4: no CDN, no web fonts, no analytics)."""
+and logs no console error (no CDN, no web fonts, no analytics)."""
 from __future__ import annotations
 
 import json

@@ -1,4 +1,4 @@
-"""Every URL in the built site works from a folder on disk (DESIGN.md §4), checked without a
+"""Every URL in the built site works from a folder on disk, checked without a
 browser: internal links reach files and ids, nothing is fetched from elsewhere, no module
 scripts or fetch(), and every page can be reached by clicking from index.html.
 """

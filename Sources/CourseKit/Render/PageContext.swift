@@ -36,7 +36,7 @@ struct PageContext {
         let items: [[String: Any]] = range.map { index in
             let module = modules[index]
             return ["number": index + 1, "title": module.meta.title, "url": module.url,
-                    "minutes": module.meta.minutes as Any, "current": index == current]
+                    "current": index == current].adding("minutes", module.meta.minutes)
         }
         return ["modules": items, "isPartial": isPartial]
     }
@@ -50,11 +50,13 @@ struct PageContext {
         }
         var page: [String: Any] = [
             "number": index + 1, "slug": module.slug, "title": module.meta.title, "summary": module.meta.summary,
-            "minutes": module.meta.minutes as Any, "objectives": module.meta.objectives,
+            "objectives": module.meta.objectives,
             "body": compiled.html, "toc": compiled.toc.map(tocEntry), "hasToc": compiled.toc.count > 1,
             "countries": countries, "hasCountries": !countries.isEmpty,
             "questionsCount": compiled.compilation.questions.count,
+            "hasQuestions": !compiled.compilation.questions.isEmpty,
         ]
+        page["minutes"] = module.meta.minutes
         if index > 0 { page["prev"] = link(course.modules[index - 1]) }
         if index + 1 < course.modules.count { page["next"] = link(course.modules[index + 1]) }
         context["module"] = page
@@ -65,8 +67,8 @@ struct PageContext {
         var context = base(kind: "home", title: course.config.title, description: course.config.description, path: "index.html")
         context["modules"] = course.modules.enumerated().map { index, module -> [String: Any] in
             ["number": index + 1, "title": module.meta.title, "url": module.url, "summary": module.meta.summary,
-             "minutes": module.meta.minutes as Any, "objectivesCount": module.meta.objectives.count,
-             "questionsCount": questionCounts[index]]
+             "objectivesCount": module.meta.objectives.count, "questionsCount": questionCounts[index],
+             "hasQuestions": questionCounts[index] > 0].adding("minutes", module.meta.minutes)
         }
         context["totalMinutes"] = course.modules.compactMap(\.meta.minutes).reduce(0, +)
         context["moduleCount"] = course.modules.count
@@ -79,7 +81,7 @@ struct PageContext {
                            path: country.url)
         var page: [String: Any] = [
             "code": country.code, "name": country.name, "isGroup": country.kind == .group,
-            "scores": country.scores.map(scores) ?? [], "hasScores": country.scores.map { !$0.values.isEmpty } ?? false,
+            "scores": scores(country.scores ?? HofstedeScores(values: [:])), "hasScores": country.scores.map { !$0.values.isEmpty } ?? false,
             "parts": country.parts.map { ["name": $0.name, "scores": scores($0.scores)] as [String: Any] },
             "hasParts": !country.parts.isEmpty,
             "notes": notes?.html ?? "", "hasNotes": !(notes?.html.isEmpty ?? true),
@@ -96,7 +98,7 @@ struct PageContext {
                            path: "countries/index.html")
         context["countries"] = course.countries.filter { $0.kind != .region }.map { country -> [String: Any] in
             ["code": country.code, "name": country.name, "url": country.url, "isGroup": country.kind == .group,
-             "scores": country.scores.map(scores) ?? []]
+             "scores": scores(country.scores ?? HofstedeScores(values: [:]))]
         }
         context["regions"] = course.countries.filter { $0.kind == .region }.map { ["name": $0.name, "url": $0.url] }
         context["dimensions"] = Dimension.allCases.map { ["key": $0.rawValue, "name": $0.name] }
@@ -115,5 +117,16 @@ struct PageContext {
 
     private func tocEntry(_ entry: TOCEntry) -> [String: Any] {
         ["id": entry.id, "text": entry.text, "level": entry.level, "isSub": entry.level > 2]
+    }
+}
+
+extension Dictionary where Key == String, Value == Any {
+    /// The dictionary with `key` set when `value` exists. Templates must not see an absent
+    /// value as `Optional.none`: swift-mustache would print "nil" and treat it as true.
+    func adding(_ key: String, _ value: (some Any)?) -> [String: Any] {
+        guard let value else { return self }
+        var copy = self
+        copy[key] = value
+        return copy
     }
 }
