@@ -28,11 +28,18 @@ struct SnapshotTests {
         }
     }
 
+    /// The pages the fixture's own content shapes; the other hundred country pages only differ
+    /// in their scores, which `DatasetTests` checks, so they are pinned by hash.
+    static let pagesInFull: Set<String> = [
+        "index.html", "modules/welcome.html", "modules/practice.html", "countries/index.html",
+        "countries/ca.html", "countries/ca-quebec.html", "countries/jp.html",
+    ]
+
     /// Pages in full (with the temporary folder's path replaced), other files by size and hash.
     static func describe(_ files: [String: Data], temporaryFolder: String) -> String {
         files.keys.sorted().map { path in
             let data = files[path]!
-            if path.hasSuffix(".html") {
+            if pagesInFull.contains(path) {
                 let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: temporaryFolder, with: "$TMP")
                 return "=== \(path)\n\(text)"
             }
