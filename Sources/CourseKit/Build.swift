@@ -66,7 +66,7 @@ public struct Builder: Sendable {
 
     public func build(_ options: BuildOptions, progress: (any BuildProgress)? = nil) throws(BuildFailure) -> BuildReport {
         let started = Date()
-        let loaded = Swift.Result { () throws(BuildFailure) in
+        let loaded = Result { () throws(BuildFailure) in
             try ContentLoader(jobs: options.jobs).load(from: options.content, displayPath: options.contentDisplay)
         }
         let templateLibrary = TemplateLibrary.load(from: options.templates, displayPath: options.templatesDisplay)

@@ -1,4 +1,4 @@
-"""Benchmarks `meridian build` against Hugo on the same synthetic course (DESIGN.md §8).
+"""Benchmarks `meridian build` against Hugo on the same synthetic course.
 
 For each course size N (generate.py writes the same Markdown for both tools), this runs one
 untimed warm-up per tool, then R timed builds per tool, alternating meridian and hugo, each
@@ -117,28 +117,38 @@ def work_folder(path: str | None):
 
 
 def bench_size(count: int, tools: list[Tool], sources: dict[str, Path], runs: int, work: Path) -> dict[str, list[Run]]:
-    """Warms each tool up once, then alternates the tools for `runs` timed builds each."""
-    for tool in tools:
-        progress(f"building {count} modules with {tool.name}, warm-up…")
-        build(tool, sources[tool.name], work)
-    results: dict[str, list[Run]] = {tool.name: [] for tool in tools}
-    for run in range(1, runs + 1):
-        for tool in tools:
-            progress(f"building {count} modules with {tool.name}, run {run}/{runs}…")
-            results[tool.name].append(build(tool, sources[tool.name], work))
-    return results
+    """Warms each tool up once, then alternates the tools for `runs` timed builds each.
 
-
-def build(tool: Tool, source: Path, work: Path) -> Run:
-    """One build into a fresh folder, which is deleted once its pages are counted."""
-    scratch = Path(tempfile.mkdtemp(prefix=f"{tool.name}-", dir=work))
+    Every build's output is kept until all builds of this size are done. Deleting ten thousand
+    files makes the next ten thousand file creations slow on some file systems (ext4 without a
+    journal skips recently freed inodes one by one), which would time the harness's cleanup
+    rather than the tool; and `sync` before each build keeps one build's write-back out of the
+    next one's time."""
+    scratches: list[Path] = []
     try:
-        output = scratch / "site"
-        run = measure(tool.argv(source, output, scratch))
-        run.pages = sum(1 for _ in output.rglob("*.html"))
-        return run
+        for tool in tools:
+            progress(f"building {count} modules with {tool.name}, warm-up…")
+            build(tool, sources[tool.name], work, scratches)
+        results: dict[str, list[Run]] = {tool.name: [] for tool in tools}
+        for run in range(1, runs + 1):
+            for tool in tools:
+                progress(f"building {count} modules with {tool.name}, run {run}/{runs}…")
+                results[tool.name].append(build(tool, sources[tool.name], work, scratches))
+        return results
     finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+        for scratch in scratches:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+def build(tool: Tool, source: Path, work: Path, scratches: list[Path]) -> Run:
+    """One build into a fresh folder, kept (in `scratches`) for deleting later."""
+    scratch = Path(tempfile.mkdtemp(prefix=f"{tool.name}-", dir=work))
+    scratches.append(scratch)
+    os.sync()
+    output = scratch / "site"
+    run = measure(tool.argv(source, output, scratch))
+    run.pages = sum(1 for _ in output.rglob("*.html"))
+    return run
 
 
 def measure(argv: list[str]) -> Run:

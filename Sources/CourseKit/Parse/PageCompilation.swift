@@ -14,6 +14,9 @@ public struct PageCompilation: Sendable {
         renderMarkdown(text, location, &self)
     }
 
+    /// What a page without Markdown of its own compiles to.
+    static let empty = PageCompilation(renderMarkdown: { _, _, _ in "" })
+
     public mutating func error(_ message: String, at location: SourceLocation) {
         diagnostics.append(.error(message, at: location))
     }

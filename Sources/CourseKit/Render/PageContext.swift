@@ -1,11 +1,20 @@
 /// The dictionaries the templates receive (documented in `Templates/CONTEXT.md`).
+///
+/// Every link comes twice: `url`, relative to the site root (write `{{root}}{{url}}`), and
+/// `href`, already relative to the page being rendered. The default templates use `href`:
+/// each Mustache lookup costs time, and a ten-thousand-module build makes millions of them.
+/// Numbers are given as text for the same reason.
 struct PageContext {
     let course: Course
     let generator: String
+    /// Each module's sidebar entry, rendered once for pages one folder down.
+    let sidebarItems: SidebarItems
     /// Above this many modules the sidebar lists only the current module's neighbours, so that
     /// a page does not grow with the size of the course.
     static let fullSidebarLimit = 60
     static let sidebarNeighbours = 5
+    /// A country page lists at most this many of the modules that mention it.
+    static let countryModuleLimit = 50
 
     private var courseContext: [String: Any] {
         ["title": course.config.title, "version": course.config.version, "language": course.config.language,
@@ -17,15 +26,16 @@ struct PageContext {
         [
             "root": String(repeating: "../", count: path.split(separator: "/").count - 1),
             "course": courseContext,
-            "page": ["title": title, "description": description, "kind": kind, "url": path,
+            "page": ["title": title, "description": description.isEmpty ? course.config.description : description,
+                     "kind": kind, "url": path,
                      "isHome": kind == "home", "isModule": kind == "module",
                      "isCountry": kind == "country", "isCountries": kind == "countries"] as [String: Any],
-            "sidebar": sidebar(current: currentModule),
+            "sidebar": sidebar(current: currentModule, page: path),
             "generator": generator,
         ]
     }
 
-    private func sidebar(current: Int?) -> [String: Any] {
+    private func sidebar(current: Int?, page: String) -> [String: Any] {
         let modules = course.modules
         var range = modules.indices
         let isPartial = modules.count > Self.fullSidebarLimit
@@ -33,12 +43,9 @@ struct PageContext {
             let center = current ?? 0
             range = max(0, center - Self.sidebarNeighbours)..<min(modules.count, center + Self.sidebarNeighbours + 1)
         }
-        let items: [[String: Any]] = range.map { index in
-            let module = modules[index]
-            return ["number": index + 1, "title": module.meta.title, "url": module.url,
-                    "current": index == current].adding("minutes", module.meta.minutes)
-        }
-        return ["modules": items, "isPartial": isPartial]
+        let root = String(repeating: "../", count: page.split(separator: "/").count - 1)
+        let items = range.map { sidebarItems.html(for: $0, current: $0 == current, root: root) }.joined()
+        return ["items": items, "isPartial": isPartial]
     }
 
     func module(at index: Int, compiled: CompiledPage) -> [String: Any] {
@@ -46,19 +53,20 @@ struct PageContext {
         var context = base(kind: "module", title: module.meta.title, description: module.meta.summary,
                            path: module.url, currentModule: index)
         let countries: [[String: Any]] = module.meta.countries.compactMap { course.country($0.value) }.map {
-            ["code": $0.code, "name": $0.name, "url": $0.url]
+            ["code": $0.code, "name": $0.name, "url": $0.url, "href": LinkResolver.relative($0.url, from: module.url)]
         }
+        let questions = compiled.compilation.questions.count
         var page: [String: Any] = [
-            "number": index + 1, "slug": module.slug, "title": module.meta.title, "summary": module.meta.summary,
-            "objectives": module.meta.objectives,
+            "number": String(index + 1), "slug": module.slug, "title": module.meta.title,
+            "summary": module.meta.summary, "hasSummary": !module.meta.summary.isEmpty,
+            "objectives": module.meta.objectives, "hasObjectives": !module.meta.objectives.isEmpty,
             "body": compiled.html, "toc": compiled.toc.map(tocEntry), "hasToc": compiled.toc.count > 1,
             "countries": countries, "hasCountries": !countries.isEmpty,
-            "questionsCount": compiled.compilation.questions.count,
-            "hasQuestions": !compiled.compilation.questions.isEmpty,
+            "questionsCount": String(questions), "hasQuestions": questions > 0,
         ]
-        page["minutes"] = module.meta.minutes
-        if index > 0 { page["prev"] = link(course.modules[index - 1]) }
-        if index + 1 < course.modules.count { page["next"] = link(course.modules[index + 1]) }
+        page["minutes"] = module.meta.minutes.map(String.init)
+        if index > 0 { page["prev"] = link(course.modules[index - 1], from: module.url) }
+        if index + 1 < course.modules.count { page["next"] = link(course.modules[index + 1], from: module.url) }
         context["module"] = page
         return context
     }
@@ -66,13 +74,14 @@ struct PageContext {
     func home(questionCounts: [Int]) -> [String: Any] {
         var context = base(kind: "home", title: course.config.title, description: course.config.description, path: "index.html")
         context["modules"] = course.modules.enumerated().map { index, module -> [String: Any] in
-            ["number": index + 1, "title": module.meta.title, "url": module.url, "summary": module.meta.summary,
-             "objectivesCount": module.meta.objectives.count, "questionsCount": questionCounts[index],
-             "hasQuestions": questionCounts[index] > 0].adding("minutes", module.meta.minutes)
+            ["number": String(index + 1), "title": module.meta.title, "url": module.url, "href": module.url,
+             "summary": module.meta.summary, "objectivesCount": String(module.meta.objectives.count),
+             "questionsCount": String(questionCounts[index]),
+             "hasQuestions": questionCounts[index] > 0].adding("minutes", module.meta.minutes.map(String.init))
         }
-        context["totalMinutes"] = course.modules.compactMap(\.meta.minutes).reduce(0, +)
-        context["moduleCount"] = course.modules.count
-        context["countryCount"] = course.countries.count
+        context["totalMinutes"] = String(course.modules.compactMap(\.meta.minutes).reduce(0, +))
+        context["moduleCount"] = String(course.modules.count)
+        context["countryCount"] = String(course.countries.count)
         return context
     }
 
@@ -81,26 +90,34 @@ struct PageContext {
                            path: country.url)
         var page: [String: Any] = [
             "code": country.code, "name": country.name, "isGroup": country.kind == .group,
-            "scores": scores(country.scores ?? HofstedeScores(values: [:])), "hasScores": country.scores.map { !$0.values.isEmpty } ?? false,
+            "scores": scores(country.scores ?? HofstedeScores(values: [:])),
+            "hasScores": country.scores.map { !$0.values.isEmpty } ?? false,
             "parts": country.parts.map { ["name": $0.name, "scores": scores($0.scores)] as [String: Any] },
             "hasParts": !country.parts.isEmpty,
             "notes": notes?.html ?? "", "hasNotes": !(notes?.html.isEmpty ?? true),
             "languages": country.notes?.languages ?? [], "timezones": country.notes?.timezones ?? [],
-            "modules": modules.map(link), "hasModules": !modules.isEmpty,
+            "modules": modules.prefix(Self.countryModuleLimit).map { link($0, from: country.url) },
+            "hasModules": !modules.isEmpty,
         ]
-        if let parent = country.parent.flatMap(course.country) { page["parent"] = ["name": parent.name, "url": parent.url] }
+        if modules.count > Self.countryModuleLimit { page["moreModules"] = String(modules.count - Self.countryModuleLimit) }
+        if let parent = country.parent.flatMap(course.country) {
+            page["parent"] = ["name": parent.name, "url": parent.url, "href": LinkResolver.relative(parent.url, from: country.url)]
+        }
         context["country"] = page
         return context
     }
 
     func countriesIndex() -> [String: Any] {
+        let path = "countries/index.html"
         var context = base(kind: "countries", title: "Countries", description: "Culture scores and notes for every country in the course.",
-                           path: "countries/index.html")
+                           path: path)
         context["countries"] = course.countries.filter { $0.kind != .region }.map { country -> [String: Any] in
-            ["code": country.code, "name": country.name, "url": country.url, "isGroup": country.kind == .group,
-             "scores": scores(country.scores ?? HofstedeScores(values: [:]))]
+            ["code": country.code, "name": country.name, "url": country.url, "href": LinkResolver.relative(country.url, from: path),
+             "isGroup": country.kind == .group, "scores": scores(country.scores ?? HofstedeScores(values: [:]))]
         }
-        context["regions"] = course.countries.filter { $0.kind == .region }.map { ["name": $0.name, "url": $0.url] }
+        context["regions"] = course.countries.filter { $0.kind == .region }.map {
+            ["name": $0.name, "url": $0.url, "href": LinkResolver.relative($0.url, from: path)]
+        }
         context["dimensions"] = Dimension.allCases.map { ["key": $0.rawValue, "name": $0.name] }
         return context
     }
@@ -109,14 +126,16 @@ struct PageContext {
         Dimension.allCases.map { dimension in
             let score = scores[dimension]
             return ["key": dimension.rawValue, "name": dimension.name, "score": score.map(String.init) ?? "—",
-                    "hasScore": score != nil, "percent": min(max(score ?? 0, 0), 100)]
+                    "hasScore": score != nil, "percent": String(min(max(score ?? 0, 0), 100))]
         }
     }
 
-    private func link(_ module: Module) -> [String: Any] { ["title": module.meta.title, "url": module.url] }
+    private func link(_ module: Module, from page: String) -> [String: Any] {
+        ["title": module.meta.title, "url": module.url, "href": LinkResolver.relative(module.url, from: page)]
+    }
 
     private func tocEntry(_ entry: TOCEntry) -> [String: Any] {
-        ["id": entry.id, "text": entry.text, "level": entry.level, "isSub": entry.level > 2]
+        ["id": entry.id, "text": entry.text, "level": String(entry.level), "isSub": entry.level > 2]
     }
 }
 

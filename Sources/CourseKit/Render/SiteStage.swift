@@ -9,38 +9,60 @@ struct SiteStage: @unchecked Sendable {
     let jobs: Int
     let progress: (any BuildProgress)?
 
-    struct Result {
+    struct Outcome {
         var diagnostics: [Diagnostic]
         var pages: Int
     }
 
-    /// What a module page leaves behind once written.
-    private struct ModuleOutcome: Sendable {
-        var compilation: PageCompilation
+    /// The pages of a site, in the order they are rendered: the home page first, because with
+    /// thousands of modules it is the longest, so it overlaps with the others.
+    private enum Page {
+        case home, countriesIndex, country(Int), module(Int)
     }
 
-    func run(templatesDirectory: URL) -> Result {
+    func run(templatesDirectory: URL) -> Outcome {
         let compiler = MarkdownCompiler(links: LinkResolver(pages: pageIndex(), contentDirectory: course.directory),
                                         directives: DirectiveRegistry(), allowRawHTML: course.config.rawHTML)
-        let contexts = PageContext(course: course, generator: generator)
-        let counter = ProgressCounter(total: course.modules.count, progress: progress)
+        // 1. Markdown → HTML fragments, for the modules and the country notes.
+        let compiling = ProgressCounter(stage: "Compiling modules", total: course.modules.count, progress: progress)
         let modules = Parallel.map(course.modules.count, jobs: jobs) { [self] index in
-            defer { counter.tick() }
-            return renderModule(index, compiler: compiler, contexts: contexts)
+            defer { compiling.tick() }
+            let module = course.modules[index]
+            return compiler.compile(module.body, sourcePath: module.sourcePath, pagePath: module.url)
         }
-        let mentions = modulesByCountry()
-        let countries = Parallel.map(course.countries.count, jobs: jobs) { [self] index in
+        let notes = Parallel.map(course.countries.count, jobs: jobs) { [self] index in
             let country = course.countries[index]
-            return renderCountry(country, mentionedIn: mentions[country.code] ?? [], compiler: compiler, contexts: contexts)
+            return country.notes.map { compiler.compile($0.body, sourcePath: $0.sourcePath, pagePath: country.url) }
         }
-        var diagnostics = (modules + countries).flatMap(\.diagnostics)
-        diagnostics += CourseChecks.duplicateIDs(in: modules.map(\.compilation))
-        diagnostics += writePage("index.html", template: "home",
-                                 contexts.home(questionCounts: modules.map(\.compilation.questions.count)))
-        diagnostics += writePage("countries/index.html", template: "countries", contexts.countriesIndex())
+        let compilations = modules.map(\.compilation) + notes.compactMap { $0?.compilation }
+        var diagnostics = compilations.flatMap(\.diagnostics) + CourseChecks.duplicateIDs(in: modules.map(\.compilation))
+        guard !diagnostics.containsErrors, writer != nil else { return Outcome(diagnostics: diagnostics, pages: 0) }
+
+        // 2. Fragments → pages through the templates, written as they are rendered.
+        let contexts = PageContext(course: course, generator: generator,
+                                   sidebarItems: SidebarItems(modules: course.modules, templates: templates, jobs: jobs))
+        let mentions = modulesByCountry()
+        let pages: [Page] = [.home, .countriesIndex] + course.countries.indices.map(Page.country) + course.modules.indices.map(Page.module)
+        let writing = ProgressCounter(stage: "Writing pages", total: pages.count, progress: progress)
+        let problems = Parallel.map(pages.count, jobs: jobs) { [self] index -> [Diagnostic] in
+            defer { writing.tick() }
+            switch pages[index] {
+            case .home:
+                return writePage("index.html", template: "home", contexts.home(questionCounts: modules.map(\.compilation.questions.count)))
+            case .countriesIndex:
+                return writePage("countries/index.html", template: "countries", contexts.countriesIndex())
+            case .country(let index):
+                let country = course.countries[index]
+                return writePage(country.url, template: "country",
+                                 contexts.country(country, notes: notes[index], mentionedIn: mentions[country.code] ?? []))
+            case .module(let index):
+                return writePage(course.modules[index].url, template: "module", contexts.module(at: index, compiled: modules[index]))
+            }
+        }
+        diagnostics += problems.flatMap { $0 }
         diagnostics += copyAssets(templatesDirectory: templatesDirectory,
-                                  contentAssets: (modules + countries).reduce(into: Set()) { $0.formUnion($1.compilation.assets) })
-        return Result(diagnostics: diagnostics, pages: course.modules.count + course.countries.count + 2)
+                                  contentAssets: compilations.reduce(into: Set()) { $0.formUnion($1.assets) })
+        return Outcome(diagnostics: diagnostics, pages: pages.count)
     }
 
     /// Content-relative source path → site path, for every page a link can name.
@@ -51,13 +73,6 @@ struct SiteStage: @unchecked Sendable {
         return pages
     }
 
-    private func renderModule(_ index: Int, compiler: MarkdownCompiler, contexts: PageContext) -> (compilation: PageCompilation, diagnostics: [Diagnostic]) {
-        let module = course.modules[index]
-        let compiled = compiler.compile(module.body, sourcePath: module.sourcePath, pagePath: module.url)
-        let problems = writePage(module.url, template: "module", contexts.module(at: index, compiled: compiled))
-        return (compiled.compilation, compiled.compilation.diagnostics + problems)
-    }
-
     /// Country code → the modules whose front matter names it, in course order.
     private func modulesByCountry() -> [String: [Module]] {
         var mentions: [String: [Module]] = [:]
@@ -65,14 +80,6 @@ struct SiteStage: @unchecked Sendable {
             for code in Set(module.meta.countries.map(\.value)) { mentions[code, default: []].append(module) }
         }
         return mentions
-    }
-
-    private func renderCountry(_ country: Country, mentionedIn mentions: [Module], compiler: MarkdownCompiler,
-                               contexts: PageContext) -> (compilation: PageCompilation, diagnostics: [Diagnostic]) {
-        let notes = country.notes.map { compiler.compile($0.body, sourcePath: $0.sourcePath, pagePath: country.url) }
-        let problems = writePage(country.url, template: "country", contexts.country(country, notes: notes, mentionedIn: mentions))
-        let compilation = notes?.compilation ?? PageCompilation(renderMarkdown: { _, _, _ in "" })
-        return (compilation, compilation.diagnostics + problems)
     }
 
     private func writePage(_ path: String, template: String, _ context: [String: Any]) -> [Diagnostic] {
@@ -107,10 +114,12 @@ struct SiteStage: @unchecked Sendable {
 final class ProgressCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var done = 0
+    let stage: String
     let total: Int
     let progress: (any BuildProgress)?
 
-    init(total: Int, progress: (any BuildProgress)?) {
+    init(stage: String, total: Int, progress: (any BuildProgress)?) {
+        self.stage = stage
         self.total = total
         self.progress = progress
     }
@@ -121,6 +130,6 @@ final class ProgressCounter: @unchecked Sendable {
         done += 1
         let current = done
         lock.unlock()
-        if current == total || current % 250 == 0 { progress.advance(stage: "Rendering modules", done: current, total: total) }
+        if current == total || current % 250 == 0 { progress.advance(stage: stage, done: current, total: total) }
     }
 }

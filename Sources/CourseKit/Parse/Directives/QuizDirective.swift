@@ -1,6 +1,6 @@
 import Yams
 
-/// `quiz`: one question per fence (DESIGN §3.2).
+/// `quiz`: one question per fence (see README, "Questions").
 public struct QuizDirective: Directive {
     public let name = "quiz"
     static let commonKeys = ["id", "type", "prompt", "explanation"]

@@ -1,6 +1,6 @@
 import Yams
 
-/// `scenario`: a branching role-play (DESIGN §3.2).
+/// `scenario`: a branching role-play (see README, "Scenarios").
 public struct ScenarioDirective: Directive {
     public let name = "scenario"
 
