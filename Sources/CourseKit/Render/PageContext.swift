@@ -61,6 +61,7 @@ struct PageContext {
             "summary": module.meta.summary, "hasSummary": !module.meta.summary.isEmpty,
             "objectives": module.meta.objectives, "hasObjectives": !module.meta.objectives.isEmpty,
             "body": compiled.html, "toc": compiled.toc.map(tocEntry), "hasToc": compiled.toc.count > 1,
+            "hasOverview": !module.meta.objectives.isEmpty || compiled.toc.count > 1,
             "countries": countries, "hasCountries": !countries.isEmpty,
             "questionsCount": String(questions), "hasQuestions": questions > 0,
         ]
