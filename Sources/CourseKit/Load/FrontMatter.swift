@@ -31,9 +31,3 @@ struct FrontMatter {
                                at: SourceLocation(file: file, line: 1, column: 1)))
     }
 }
-
-extension Substring {
-    func trimmingSuffix(_ suffix: String) -> Substring {
-        hasSuffix(suffix) ? dropLast(suffix.count) : self
-    }
-}
