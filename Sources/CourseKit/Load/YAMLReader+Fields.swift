@@ -19,18 +19,19 @@ extension YAMLReader {
     }
 
     mutating func int(_ key: String, in map: YAMLMapping) -> Int? {
-        guard let node = map[key] else { return nil }
-        guard let value = node.scalar.flatMap({ Int($0.string) }) else {
-            report("'\(key)' must be a whole number", at: location(of: node))
-            return nil
-        }
-        return value
+        scalar(key, in: map, as: Int.init, expected: "a whole number")
     }
 
     mutating func double(_ key: String, in map: YAMLMapping) -> Double? {
+        scalar(key, in: map, as: Double.init, expected: "a number")
+    }
+
+    /// The value under `key` converted by `convert`, or nil after reporting what was expected.
+    private mutating func scalar<T>(_ key: String, in map: YAMLMapping, as convert: (String) -> T?,
+                                    expected: String) -> T? {
         guard let node = map[key] else { return nil }
-        guard let value = node.scalar.flatMap({ Double($0.string) }) else {
-            report("'\(key)' must be a number", at: location(of: node))
+        guard let value = node.scalar.flatMap({ convert($0.string) }) else {
+            report("'\(key)' must be \(expected)", at: location(of: node))
             return nil
         }
         return value
