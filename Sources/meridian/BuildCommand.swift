@@ -57,7 +57,7 @@ struct Check: ParsableCommand {
         do {
             let report = try Builder(generator: "Meridian \(Meridian.version)").build(options)
             terminal.print(diagnostics: report.warnings)
-            let summary = "\(report.modules) modules checked: no errors, \(count(report.warnings.count, "warning"))\n"
+            let summary = "\(count(report.modules, "module")) checked: no errors, \(count(report.warnings.count, "warning"))\n"
             FileHandle.standardOutput.write(Data(summary.utf8))
         } catch {
             terminal.print(diagnostics: error.diagnostics)
