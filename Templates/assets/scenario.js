@@ -128,7 +128,7 @@
     }
 
     function choose(option, index) {
-      addTurn("turn-you", "You:", option.reply);
+      addTurn("turn-you", "You:", "“" + option.reply + "”");
       if (option.feedback) addTurn("turn-feedback", "Feedback:", option.feedback);
       points += option.points;
       chosen.push(index + 1);

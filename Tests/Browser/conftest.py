@@ -167,3 +167,19 @@ def open_page(browser, site):
         browser.execute_script("try { localStorage.clear() } catch (e) {}")
     except Exception:  # a crashed page must not hide the test's own failure
         pass
+
+
+@pytest.fixture
+def open_practice(browser, quiz_site):
+    """open_practice("modules/questions.html") loads a page of the practice fixture course
+    from file://; localStorage is cleared after the test."""
+    def load(relative_path: str):
+        browser.get("about:blank")
+        browser.get_log("browser")
+        browser.get(page_url(quiz_site, relative_path))
+        return browser
+    yield load
+    try:
+        browser.execute_script("try { localStorage.clear() } catch (e) {}")
+    except Exception:  # a crashed page must not hide the test's own failure
+        pass
