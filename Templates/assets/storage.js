@@ -68,11 +68,15 @@
     };
   }
 
+  // A record that is not JSON is kept under "<key>:damaged" rather than lost, and the
+  // course starts afresh.
   function load(storage) {
     if (!storage) return emptyData();
+    var text = storage.getItem(key);
     try {
-      return normalised(JSON.parse(storage.getItem(key) || "null"));
+      return normalised(JSON.parse(text || "null"));
     } catch (error) {
+      try { storage.setItem(key + ":damaged", text); } catch (ignored) { /* full: nothing more to do */ }
       return emptyData();
     }
   }

@@ -23,17 +23,27 @@ def play_two(driver):
     reply_buttons(driver.find_element("id", "scenario-manager-request"))[0].click()
 
 
+def color_scheme(driver, scheme: str) -> None:
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
+                           {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path, act", [
     (QUIZ_PAGE, None), (QUIZ_PAGE, answer_two), (SCENARIO_PAGE, None), (SCENARIO_PAGE, play_two),
 ], ids=["quiz", "quiz-answered", "scenario", "scenario-played"])
-def test_practice_pages_have_no_accessibility_violations(path, act, open_practice):
-    driver = open_practice(path)
-    if act:
-        act(driver)
-    axe = Axe(driver)
-    axe.inject()
-    violations = axe.run()["violations"]
-    assert not violations, (f"axe-core found {len(violations)} violated rules on {path}:\n  "
+def test_practice_pages_have_no_accessibility_violations(path, act, scheme, browser, open_practice):
+    color_scheme(browser, scheme)
+    try:
+        driver = open_practice(path)
+        if act:
+            act(driver)
+        axe = Axe(driver)
+        axe.inject()
+        violations = axe.run()["violations"]
+    finally:
+        color_scheme(browser, "light")
+    assert not violations, (f"axe-core found {len(violations)} violated rules on {path} ({scheme}):\n  "
                             + "\n  ".join(describe(v) for v in violations))
 
 
