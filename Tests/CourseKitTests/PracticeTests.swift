@@ -38,6 +38,20 @@ struct PracticeTests {
         #expect(graph.maxPoints() == 6)
     }
 
+    /// Forty rounds of three replies each: 3^40 paths, found without walking them one by one.
+    @Test func theMostPointsOfAWideScenarioAreFoundWithoutWalkingEveryPath() {
+        let rounds = 40
+        var steps = [step("start", (0..<3).map { ("r0-\($0)", $0) })]
+        for round in 0..<rounds {
+            let next = round + 1 == rounds ? ["end", "end", "end"] : (0..<3).map { "r\(round + 1)-\($0)" }
+            for choice in 0..<3 { steps.append(step("r\(round)-\(choice)", next.enumerated().map { ($1, $0) })) }
+        }
+        steps.append(step("end", ending: .good))
+        let graph = ScenarioGraph(steps: steps, start: "start")
+        #expect(graph.stepsOnCycles().isEmpty)
+        #expect(graph.maxPoints() == 2 * (rounds + 1))
+    }
+
     @Test func stepsOffThePathAndLoopsWithoutAnEndingAreFound() {
         let graph = ScenarioGraph(steps: [
             step("a", [("b", 0), ("end", 0)]), step("b", [("b", 0)]),
@@ -45,5 +59,6 @@ struct PracticeTests {
         ], start: "a")
         #expect(graph.reachable() == ["a", "b", "end"])
         #expect(graph.canEnd() == ["a", "end", "orphan"])
+        #expect(graph.stepsOnCycles() == ["b"])
     }
 }

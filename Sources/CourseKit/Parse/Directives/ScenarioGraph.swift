@@ -43,17 +43,43 @@ struct ScenarioGraph {
     /// The most points a path from the start to an ending collects, visiting each step at
     /// most once (a learner who goes round a loop can collect more; the score is capped at 1).
     func maxPoints() -> Int {
-        var visiting: Set<String> = []
-        return best(from: start, visiting: &visiting) ?? 0
+        var search = PathSearch(graph: self, onCycle: stepsOnCycles())
+        return search.best(from: start) ?? 0
     }
 
-    private func best(from name: String, visiting: inout Set<String>) -> Int? {
-        guard let step = steps[name], !visiting.contains(name) else { return nil }
-        if step.ending != nil { return 0 }
-        visiting.insert(name)
-        defer { visiting.remove(name) }
-        return step.options.compactMap { option in
-            best(from: option.next.value, visiting: &visiting).map { $0 + option.points }
-        }.max()
+    /// The steps some path leads from back to themselves.
+    func stepsOnCycles() -> Set<String> {
+        Set(steps.keys.filter { name in
+            var seen: Set<String> = []
+            var queue = steps[name]?.options.map(\.next.value) ?? []
+            while let next = queue.popLast() {
+                if next == name { return true }
+                if seen.insert(next).inserted { queue += steps[next]?.options.map(\.next.value) ?? [] }
+            }
+            return false
+        })
+    }
+
+    /// A depth-first search over paths that visit each step once. The best result from a step
+    /// on no cycle cannot depend on the steps above it (none is reachable from it), so it is
+    /// remembered: a scenario with many branches and no loops is searched in linear time.
+    private struct PathSearch {
+        let graph: ScenarioGraph
+        let onCycle: Set<String>
+        var visiting: Set<String> = []
+        var known: [String: Int?] = [:]
+
+        mutating func best(from name: String) -> Int? {
+            if let remembered = known[name] { return remembered }
+            guard let step = graph.steps[name], !visiting.contains(name) else { return nil }
+            if step.ending != nil { return 0 }
+            visiting.insert(name)
+            let result = step.options.compactMap { option in
+                best(from: option.next.value).map { $0 + option.points }
+            }.max()
+            visiting.remove(name)
+            if !onCycle.contains(name) { known[name] = .some(result) }
+            return result
+        }
     }
 }
