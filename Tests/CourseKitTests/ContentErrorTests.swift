@@ -38,6 +38,22 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
             "Content/modules/03-broken.md:13:15: error: step 'calm-down' is not defined (did you mean 'calm-down-1'?)",
             "Content/modules/03-broken.md:16:3: error: step 'stuck' has neither options nor an ending",
         ]),
+        DiagnosticCase(overlay: "quiz-shape-errors", expected: [
+            "Content/modules/03-broken.md:8:3: error: a single question needs at least two choices",
+            "Content/modules/03-broken.md:10:5: error: unknown key 'feedbak' in a choice (did you mean 'feedback'?)",
+            "Content/modules/03-broken.md:18:3: error: an order question needs at least two items",
+            "Content/modules/03-broken.md:26:3: error: a match question needs at least two pairs",
+            "Content/modules/03-broken.md:35:5: error: left side 'Greeting' appears twice",
+            "Content/modules/03-broken.md:36:5: error: right side 'Formal' appears twice",
+            "Content/modules/03-broken.md:40:1: error: a truefalse question needs 'answer: true' or 'answer: false'",
+            "Content/modules/03-broken.md:47:7: error: unknown question type 'ranking'; use one of single, multiple, truefalse, order, match",
+        ]),
+        DiagnosticCase(overlay: "scenario-path-errors", expected: [
+            "Content/modules/03-broken.md:16:3: error: no path from step 'checking' reaches an ending: its replies only loop back",
+            "Content/modules/03-broken.md:21:3: error: no path from step 'waiting' reaches an ending: its replies only loop back",
+            "Content/modules/03-broken.md:29:3: error: step 'orphan' is never reached: no path from 'opening' leads to it",
+            "Content/modules/03-broken.md:37:8: error: step 'openning' is not defined (did you mean 'opening'?)",
+        ]),
         DiagnosticCase(overlay: "missing-partial", expected: [
             "Templates/home.mustache:4:3: error: template 'home' uses partial 'partials/nowhere', which does not exist",
         ]),

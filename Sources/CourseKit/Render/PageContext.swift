@@ -18,7 +18,8 @@ struct PageContext {
 
     private var courseContext: [String: Any] {
         ["title": course.config.title, "version": course.config.version, "language": course.config.language,
-         "id": course.config.id, "description": course.config.description]
+         "id": course.config.id, "description": course.config.description,
+         "passScore": String(course.config.passScore)]
     }
 
     /// The keys every page has.

@@ -1,5 +1,10 @@
 /// The HTML of one question. It works with JavaScript off: the inputs are ordinary form
 /// controls and the answer with its feedback sits in a `<details>` the learner can open.
+///
+/// For `assets/quiz.js` the form carries the answer key in `data-answer`, in the xAPI
+/// response-pattern form that learners' answers are stored in (see `ResponsePattern`), and
+/// every control's `value` is the 1-based position of its choice, item or right side as
+/// written in the source.
 struct QuestionRenderer {
     let question: Question
 
@@ -8,7 +13,7 @@ struct QuestionRenderer {
     func html(into page: inout PageCompilation) -> String {
         let e = HTML.escape
         return """
-        <form class="question" id="\(e(id))" data-question="\(e(question.id))" data-type="\(question.kind.rawValue)">
+        <form class="question" id="\(e(id))" data-question="\(e(question.id))" data-type="\(question.kind.rawValue)" data-answer="\(e(ResponsePattern.correct(for: question)))">
         <fieldset>
         <legend>\(e(question.prompt))</legend>
         \(controls())
@@ -30,9 +35,9 @@ struct QuestionRenderer {
                                     option("radio", index: 2, label: "False", value: "false")])
         case .order:
             var shuffle = SeededShuffle(seed: question.id)
-            let positions = (1...question.items.count).map { "<option>\($0)</option>" }.joined()
+            let positions = (1...question.items.count).map { "<option value=\"\($0)\">\($0)</option>" }.joined()
             let rows = shuffle.permutation(question.items.count).map { item in
-                select(index: item + 1, label: question.items[item], options: "<option value=\"\">Position…</option>" + positions)
+                select(index: item + 1, label: question.items[item], role: "item", options: "<option value=\"\">Position…</option>" + positions)
             }
             return list("order-items", rows)
         case .match:
@@ -41,7 +46,7 @@ struct QuestionRenderer {
                 "<option value=\"\($0 + 1)\">\(HTML.escape(question.pairs[$0].right))</option>"
             }.joined()
             let rows = question.pairs.enumerated().map {
-                select(index: $0.offset + 1, label: $0.element.left, options: "<option value=\"\">Choose…</option>" + rights)
+                select(index: $0.offset + 1, label: $0.element.left, role: "left", options: "<option value=\"\">Choose…</option>" + rights)
             }
             return list("match-pairs", rows)
         }
@@ -57,10 +62,12 @@ struct QuestionRenderer {
             + "<label for=\"\(HTML.escape(inputID))\">\(HTML.escape(label))</label>"
     }
 
-    private func select(index: Int, label: String, options: String) -> String {
+    /// `role` names what the select stands for in the response: an order question's `item`
+    /// or a match question's `left` side, numbered as in the source.
+    private func select(index: Int, label: String, role: String, options: String) -> String {
         let inputID = "\(id)-\(index)"
         return "<label for=\"\(HTML.escape(inputID))\">\(HTML.escape(label))</label>"
-            + "<select id=\"\(HTML.escape(inputID))\" name=\"\(HTML.escape(inputID))\">\(options)</select>"
+            + "<select id=\"\(HTML.escape(inputID))\" name=\"\(HTML.escape(inputID))\" data-\(role)=\"\(index)\">\(options)</select>"
     }
 
     private func answer(into page: inout PageCompilation) -> String {
@@ -68,10 +75,10 @@ struct QuestionRenderer {
         var parts: [String] = []
         switch question.kind {
         case .single, .multiple:
-            parts.append("<ul class=\"feedback\">" + question.choices.map { choice in
+            parts.append("<ul class=\"feedback\">" + question.choices.enumerated().map { index, choice in
                 let verdict = choice.correct ? "Correct" : "Not right"
-                let feedback = choice.feedback.isEmpty ? "" : " — \(e(choice.feedback))"
-                return "<li><strong>\(verdict):</strong> \(e(choice.text))\(feedback)</li>"
+                let feedback = choice.feedback.isEmpty ? "" : " — <span data-feedback>\(e(choice.feedback))</span>"
+                return "<li data-choice=\"\(index + 1)\"><strong>\(verdict):</strong> \(e(choice.text))\(feedback)</li>"
             }.joined() + "</ul>")
         case .truefalse:
             parts.append("<p><strong>Answer:</strong> \(question.answer == true ? "True" : "False")</p>")

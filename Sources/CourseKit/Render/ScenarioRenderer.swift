@@ -1,5 +1,6 @@
 /// The HTML of a scenario: every step in order, each reply a link to the step it leads to,
-/// so the role-play can be played with JavaScript off.
+/// so the role-play can be played with JavaScript off. `assets/scenario.js` reads the same
+/// markup (`data-step`, `data-next`, `data-points`, `data-ending`) to play it as a conversation.
 struct ScenarioRenderer {
     let scenario: Scenario
 
@@ -12,7 +13,7 @@ struct ScenarioRenderer {
             + scenario.steps.filter { $0.name != scenario.start.value }
         let steps = ordered.map { step(for: $0, page: &page) }.joined(separator: "\n")
         return """
-        <section class="scenario" id="scenario-\(e(scenario.id))" aria-label="Scenario: \(e(scenario.title))">
+        <section class="scenario" id="scenario-\(e(scenario.id))" aria-labelledby="scenario-\(e(scenario.id))-title" data-scenario="\(e(scenario.id))" data-start="\(e(scenario.start.value))" data-max-points="\(ScenarioGraph(scenario).maxPoints())">
         <h2 id="scenario-\(e(scenario.id))-title">\(e(scenario.title))</h2>
         \(setting)
         <ol class="steps">
@@ -27,13 +28,13 @@ struct ScenarioRenderer {
         let customer = step.customer.isEmpty ? "" : "<p class=\"customer\"><span class=\"speaker\">Customer:</span> “\(e(step.customer))”</p>"
         if let ending = step.ending {
             let debrief = step.debrief.isEmpty ? "" : "<div class=\"debrief\">\(page.markdown(step.debrief, at: step.location))</div>"
-            return "<li class=\"step ending ending-\(ending.rawValue)\" id=\"\(e(anchor(step.name)))\">\(customer)"
+            return "<li class=\"step ending ending-\(ending.rawValue)\" id=\"\(e(anchor(step.name)))\" data-step=\"\(e(step.name))\" data-ending=\"\(ending.rawValue)\">\(customer)"
                 + "<p class=\"ending-label\"><strong>Ending: \(ending.rawValue)</strong></p>\(debrief)</li>"
         }
         let options = step.options.map { option in
-            let feedback = option.feedback.isEmpty ? "" : "<details class=\"feedback\"><summary>Feedback</summary>\(e(option.feedback))</details>"
-            return "<li><a href=\"#\(e(anchor(option.next.value)))\">\(e(option.reply))</a>\(feedback)</li>"
+            let feedback = option.feedback.isEmpty ? "" : "<details class=\"feedback\"><summary>Feedback</summary><p data-feedback>\(e(option.feedback))</p></details>"
+            return "<li><a href=\"#\(e(anchor(option.next.value)))\" data-next=\"\(e(option.next.value))\" data-points=\"\(option.points)\">\(e(option.reply))</a>\(feedback)</li>"
         }.joined()
-        return "<li class=\"step\" id=\"\(e(anchor(step.name)))\">\(customer)<ul class=\"options\">\(options)</ul></li>"
+        return "<li class=\"step\" id=\"\(e(anchor(step.name)))\" data-step=\"\(e(step.name))\">\(customer)<ul class=\"options\">\(options)</ul></li>"
     }
 }

@@ -38,9 +38,22 @@ struct ScenarioParser {
         for next in steps.flatMap({ $0.options.map(\.next) }) + (start.map { [$0] } ?? []) where !names.contains(next.value) {
             reader.report("step '\(next.value)' is not defined\(Suggestion.hint(for: next.value, in: names))", at: next.location)
         }
+        if let start, !reader.diagnostics.containsErrors { checkPaths(steps, start: start.value, reader: &reader) }
         guard let id, let title, let start, !reader.diagnostics.containsErrors else { return nil }
         return Scenario(id: id, title: title, setting: reader.string("setting", in: map, what: "the scenario") ?? "",
                         start: start, steps: steps, location: fence.location)
+    }
+
+    /// Every step must be reachable from the start, and from every step an ending must be.
+    private func checkPaths(_ steps: [Scenario.Step], start: String, reader: inout YAMLReader) {
+        let graph = ScenarioGraph(steps: steps, start: start)
+        let reachable = graph.reachable(), canEnd = graph.canEnd()
+        for step in steps where !reachable.contains(step.name) {
+            reader.report("step '\(step.name)' is never reached: no path from '\(start)' leads to it", at: step.location)
+        }
+        for step in steps where reachable.contains(step.name) && !canEnd.contains(step.name) {
+            reader.report("no path from step '\(step.name)' reaches an ending: its replies only loop back", at: step.location)
+        }
     }
 
     private func step(named keyNode: Node, _ node: Node, reader: inout YAMLReader) -> Scenario.Step? {

@@ -1,0 +1,182 @@
+/* Branching scenarios played as a conversation: the customer speaks, the learner picks a
+ * reply, sees its feedback and the customer's answer, and so on to an ending, which shows
+ * the path's score and the debrief. The path is saved through MeridianStore (storage.js)
+ * and shown again on the next visit. A classic script; without it the scenario is a list of
+ * steps whose replies link to the step they lead to.
+ *
+ * What it reads from the page (written by the build):
+ *   <section class="scenario" data-scenario="ID" data-start="STEP" data-max-points="N">
+ *   <li data-step="NAME" [data-ending="good|mixed|poor"]> with .customer and .debrief
+ *   <a data-next="NAME" data-points="N">reply</a> followed by [data-feedback]
+ */
+(function () {
+  "use strict";
+
+  var store = window.MeridianStore;
+  var sections = document.querySelectorAll("section.scenario[data-scenario]");
+  for (var i = 0; i < sections.length; i++) play(sections[i]);
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function customerLine(step) {
+    var line = step.querySelector(".customer");
+    if (!line) return "";
+    var copy = line.cloneNode(true);
+    var speaker = copy.querySelector(".speaker");
+    if (speaker) speaker.parentNode.removeChild(speaker);
+    return copy.textContent.trim();
+  }
+
+  /* The steps as data: {name: {customer, ending, debrief (a node), options: [...]}}. */
+  function readSteps(section) {
+    var steps = {};
+    Array.prototype.forEach.call(section.querySelectorAll("[data-step]"), function (step) {
+      steps[step.getAttribute("data-step")] = {
+        customer: customerLine(step),
+        ending: step.getAttribute("data-ending"),
+        debrief: step.querySelector(".debrief"),
+        options: Array.prototype.map.call(step.querySelectorAll("a[data-next]"), function (link) {
+          var feedback = link.parentNode.querySelector("[data-feedback]");
+          return {
+            reply: link.textContent,
+            next: link.getAttribute("data-next"),
+            points: parseInt(link.getAttribute("data-points"), 10) || 0,
+            feedback: feedback ? feedback.textContent : ""
+          };
+        })
+      };
+    });
+    return steps;
+  }
+
+  function play(section) {
+    var id = section.getAttribute("data-scenario");
+    var start = section.getAttribute("data-start");
+    var maxPoints = parseInt(section.getAttribute("data-max-points"), 10) || 0;
+    var steps = readSteps(section);
+    if (!steps[start]) return;
+
+    var list = section.querySelector("ol.steps");
+    if (list) list.hidden = true;
+
+    var stage = element("div", "scenario-play");
+    var log = element("div", "conversation");
+    log.setAttribute("role", "log");
+    log.setAttribute("aria-label", "Conversation");
+    var turns = element("ol", "turns");
+    log.appendChild(turns);
+    var replies = element("div", "replies");
+    replies.setAttribute("role", "group");
+    var repliesLabel = element("p", "replies-label", "Your reply:");
+    repliesLabel.id = section.id + "-replies-label";
+    replies.setAttribute("aria-labelledby", repliesLabel.id);
+    var result = element("div", "scenario-result");
+    result.setAttribute("role", "status");
+    result.tabIndex = -1;
+    var restart = element("button", "restart", "Restart the scenario");
+    restart.type = "button";
+    var controls = element("div", "scenario-controls");
+    controls.appendChild(restart);
+    stage.appendChild(log);
+    stage.appendChild(replies);
+    stage.appendChild(result);
+    stage.appendChild(controls);
+    section.appendChild(stage);
+
+    var path, chosen, points;
+    var replaying = false; // true while a saved path is shown again: nothing new to save
+
+    function addTurn(className, speaker, text) {
+      var turn = element("li", "turn " + className);
+      turn.appendChild(element("span", "speaker", speaker));
+      turn.appendChild(element("span", "said", text));
+      turns.appendChild(turn);
+      return turn;
+    }
+
+    function reset() {
+      path = [start];
+      chosen = [];
+      points = 0;
+      turns.textContent = "";
+      result.textContent = "";
+      result.className = "scenario-result";
+      arrive(start);
+    }
+
+    function arrive(name) {
+      var step = steps[name];
+      if (step.customer) addTurn("turn-customer", "Customer:", step.customer);
+      replies.textContent = "";
+      if (step.ending) return finish(step);
+      replies.appendChild(repliesLabel);
+      step.options.forEach(function (option, index) {
+        var button = element("button", "reply", option.reply);
+        button.type = "button";
+        button.addEventListener("click", function () {
+          choose(option, index);
+          var next = replies.querySelector("button");
+          (next || result).focus();
+        });
+        replies.appendChild(button);
+      });
+    }
+
+    function choose(option, index) {
+      addTurn("turn-you", "You:", "“" + option.reply + "”");
+      if (option.feedback) addTurn("turn-feedback", "Feedback:", option.feedback);
+      points += option.points;
+      chosen.push(index + 1);
+      path.push(option.next);
+      arrive(option.next);
+    }
+
+    function score() {
+      return maxPoints > 0 ? Math.max(0, Math.min(points / maxPoints, 1)) : 1;
+    }
+
+    function finish(step) {
+      var fraction = score();
+      result.className = "scenario-result ending-" + step.ending;
+      var heading = element("p", "ending-label");
+      heading.appendChild(element("strong", "", "Ending: " + step.ending + "."));
+      heading.appendChild(document.createTextNode(" Your score on this path: " + points + " of " + maxPoints +
+        " points (" + Math.round(fraction * 100) + "%)."));
+      result.appendChild(heading);
+      if (step.debrief) {
+        var debrief = step.debrief.cloneNode(true);
+        result.appendChild(debrief);
+      }
+      result.appendChild(element("p", "restart-hint", "Restart the scenario to try another path."));
+      if (!replaying && store && chosen.length) store.recordScenario(id, path.slice(), fraction, step.ending, chosen.slice());
+    }
+
+    /* Plays the saved replies again, so a returning learner sees where they ended. */
+    function replay(saved) {
+      if (!saved || !saved.replies || !saved.replies.length) return;
+      var name = start;
+      for (var r = 0; r < saved.replies.length; r++) {
+        var option = steps[name] && steps[name].options[saved.replies[r] - 1];
+        if (!option) return reset(); // the scenario changed since: start afresh
+        choose(option, saved.replies[r] - 1);
+        name = option.next;
+      }
+    }
+
+    restart.addEventListener("click", function () {
+      reset();
+      var first = replies.querySelector("button");
+      (first || result).focus();
+    });
+
+    reset();
+    replaying = true;
+    replay(store ? store.getScenario(id) : null);
+    replaying = false;
+  }
+})();

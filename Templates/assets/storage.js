@@ -1,0 +1,234 @@
+/* Meridian's one place for a learner's progress: `MeridianStore`.
+ *
+ * A classic script (no modules, no fetch: the site must work from file://). It keeps one
+ * record per course in localStorage under the key "<course id>:progress" — localStorage is
+ * shared by every file:// page on the machine, so the course id keeps courses apart. When
+ * storage is missing, refuses (disabled, private mode) or is full, it keeps going in memory
+ * and shows a notice on the page that progress will not be saved.
+ *
+ * The API (documented in Templates/CONTEXT.md):
+ *   MeridianStore.courseId, MeridianStore.passScore
+ *   MeridianStore.isPersistent()                      → true when progress survives a reload
+ *   MeridianStore.recordVisit(slug)                   → the module's record
+ *   MeridianStore.recordAnswer(slug, questionId, response, correct, total) → the module's record
+ *   MeridianStore.getModule(slug)                     → a copy of the module's record, or null
+ *   MeridianStore.recordScenario(id, path, score, ending, replies) → the scenario's record
+ *   MeridianStore.getScenario(id)                     → a copy of the scenario's record, or null
+ *   MeridianStore.all()                               → a copy of everything
+ *   MeridianStore.replaceAll(data)                    → replaces everything (import)
+ *   MeridianStore.clear()                             → forgets everything of this course
+ *   MeridianStore.onChange(callback)                  → callback(all, change); returns an unsubscribe function
+ * The page names its course on <body data-course-id="…" data-pass-score="…">.
+ */
+(function () {
+  "use strict";
+
+  var body = document.body;
+  var courseId = (body && body.getAttribute("data-course-id")) || "meridian-course";
+  var passScore = parseFloat((body && body.getAttribute("data-pass-score")) || "0.8");
+  if (!(passScore >= 0 && passScore <= 1)) passScore = 0.8;
+  var key = courseId + ":progress";
+  var listeners = [];
+
+  function emptyData() {
+    return { modules: {}, scenarios: {} };
+  }
+
+  function copy(value) {
+    return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+  }
+
+  function now() {
+    return new Date().toISOString();
+  }
+
+  // localStorage, or null when it cannot be used. Reading the property alone can throw.
+  function openStorage() {
+    try {
+      var storage = window.localStorage;
+      var probe = key + ":probe";
+      storage.setItem(probe, "1");
+      storage.removeItem(probe);
+      return storage;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function isObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  // Accepts only the shape this file writes, so a damaged record never breaks a page.
+  function normalised(data) {
+    if (!isObject(data)) return emptyData();
+    return {
+      modules: isObject(data.modules) ? data.modules : {},
+      scenarios: isObject(data.scenarios) ? data.scenarios : {}
+    };
+  }
+
+  // A record that is not JSON is kept under "<key>:damaged" rather than lost, and the
+  // course starts afresh.
+  function load(storage) {
+    if (!storage) return emptyData();
+    var text = storage.getItem(key);
+    try {
+      return normalised(JSON.parse(text || "null"));
+    } catch (error) {
+      try { storage.setItem(key + ":damaged", text); } catch (ignored) { /* full: nothing more to do */ }
+      return emptyData();
+    }
+  }
+
+  var storage = openStorage();
+  var persistent = storage !== null;
+  var data = load(storage);
+
+  function save(change) {
+    if (persistent) {
+      try {
+        storage.setItem(key, JSON.stringify(data));
+      } catch (error) {
+        persistent = false; // full: keep going in memory from now on
+        showNotice();
+      }
+    }
+    notify(change);
+  }
+
+  function notify(change) {
+    var snapshot = copy(data);
+    listeners.slice().forEach(function (listener) {
+      try {
+        listener(snapshot, change);
+      } catch (error) {
+        if (window.console) console.error(error);
+      }
+    });
+  }
+
+  function moduleRecord(slug) {
+    var record = data.modules[slug];
+    if (!isObject(record)) {
+      record = data.modules[slug] = { answers: {}, correct: {}, attempts: 0, score: 0, passed: false };
+    }
+    if (!isObject(record.answers)) record.answers = {};
+    if (!isObject(record.correct)) record.correct = {};
+    return record;
+  }
+
+  function countAnswered(record) {
+    return Object.keys(record.answers).length;
+  }
+
+  var store = {
+    courseId: courseId,
+    passScore: passScore,
+
+    isPersistent: function () {
+      return persistent;
+    },
+
+    recordVisit: function (slug) {
+      var record = moduleRecord(slug);
+      var time = now();
+      if (!record.firstVisitedAt) record.firstVisitedAt = time;
+      record.lastVisitedAt = time;
+      save({ type: "visit", module: slug });
+      return copy(record);
+    },
+
+    /* Saves a checked answer. `response` is in the xAPI response-pattern form; `total` is
+     * the number of questions in the module. The score counts the latest answer to each
+     * question; an attempt is one pass through the quiz: the first answer starts attempt 1,
+     * and answering again after every question has an answer starts the next one. */
+    recordAnswer: function (slug, questionId, response, correct, total) {
+      var record = moduleRecord(slug);
+      var time = now();
+      if (!record.firstVisitedAt) record.firstVisitedAt = time;
+      var questions = Math.max(parseInt(total, 10) || 0, 1);
+      if (!record.attempts || countAnswered(record) >= questions) record.attempts = (record.attempts || 0) + 1;
+      record.answers[questionId] = String(response);
+      record.correct[questionId] = !!correct;
+      record.questions = questions;
+      var right = Object.keys(record.correct).filter(function (id) { return record.correct[id] === true; }).length;
+      record.score = Math.min(right / questions, 1);
+      record.passed = record.score >= passScore;
+      record.answeredAt = time;
+      if (record.passed && !record.completedAt) record.completedAt = time;
+      save({ type: "answer", module: slug, question: questionId });
+      return copy(record);
+    },
+
+    getModule: function (slug) {
+      return isObject(data.modules[slug]) ? copy(data.modules[slug]) : null;
+    },
+
+    /* Saves a finished scenario: `path` is the list of step names from the start to the
+     * ending, `replies` the 1-based option chosen at each step, `score` points ÷ the most
+     * points any path can collect. */
+    recordScenario: function (id, path, score, ending, replies) {
+      var record = {
+        path: (path || []).map(String),
+        replies: (replies || []).map(Number),
+        score: Math.max(0, Math.min(Number(score) || 0, 1)),
+        ending: String(ending || ""),
+        finishedAt: now()
+      };
+      var previous = data.scenarios[id];
+      record.plays = (isObject(previous) && previous.plays ? previous.plays : 0) + 1;
+      data.scenarios[id] = record;
+      save({ type: "scenario", scenario: id });
+      return copy(record);
+    },
+
+    getScenario: function (id) {
+      return isObject(data.scenarios[id]) ? copy(data.scenarios[id]) : null;
+    },
+
+    all: function () {
+      return copy(data);
+    },
+
+    replaceAll: function (replacement) {
+      data = normalised(copy(replacement));
+      save({ type: "replace" });
+    },
+
+    clear: function () {
+      data = emptyData();
+      save({ type: "clear" });
+    },
+
+    onChange: function (callback) {
+      listeners.push(callback);
+      return function () {
+        listeners = listeners.filter(function (listener) { return listener !== callback; });
+      };
+    }
+  };
+
+  // Another tab or page of the same course changed the record.
+  window.addEventListener("storage", function (event) {
+    if (event.key !== key || !persistent) return;
+    data = load(storage);
+    notify({ type: "external" });
+  });
+
+  var noticeShown = false;
+  function showNotice() {
+    if (noticeShown || !body) return;
+    noticeShown = true;
+    var notice = document.createElement("p");
+    notice.className = "storage-notice";
+    notice.setAttribute("role", "status");
+    notice.textContent = "This browser is not letting the course save anything, so your progress " +
+      "will not be saved: answers and scores last only until you close or reload this page.";
+    var main = document.getElementById("main") || body;
+    main.insertBefore(notice, main.firstChild);
+  }
+
+  if (!persistent) showNotice();
+  window.MeridianStore = store;
+})();
