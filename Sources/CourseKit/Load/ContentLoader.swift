@@ -16,9 +16,11 @@ public struct ContentLoader: Sendable {
         let config = CourseConfigLoader(files: files).load(into: &diagnostics)
         let modules = ModuleLoader(files: files, jobs: jobs).load(into: &diagnostics)
         let countries = CountryLoader(files: files).load(into: &diagnostics)
+        let guide = DimensionGuideLoader(files: files).load(into: &diagnostics)
         guard let config, !diagnostics.containsErrors else { throw BuildFailure(diagnostics) }
-        let course = Course(config: config, modules: modules, countries: countries,
+        var course = Course(config: config, modules: modules, countries: countries,
                             directory: directory, displayPath: displayPath)
+        course.guide = guide
         diagnostics += checkCountryReferences(in: course)
         if diagnostics.containsErrors { throw BuildFailure(diagnostics) }
         return (course, diagnostics)
@@ -60,6 +62,10 @@ struct ContentFiles: Sendable {
     func list(_ folder: String, extension ext: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url(folder).path)) ?? []
         return names.filter { $0.hasSuffix(".\(ext)") && !$0.hasPrefix(".") }.sorted()
+    }
+
+    func exists(_ relativePath: String) -> Bool {
+        FileManager.default.fileExists(atPath: url(relativePath).path)
     }
 
     func read(_ relativePath: String) -> Result<String, Diagnostic> {

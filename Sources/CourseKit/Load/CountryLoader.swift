@@ -6,7 +6,7 @@ struct CountryLoader {
     let files: ContentFiles
     static let datasetPath = "data/hofstede-6d-2015-08-16.csv"
     static let mappingPath = "data/hofstede-countries.csv"
-    static let noteKeys = ["name", "parent", "languages", "timezones", "trompenaars", "sources"]
+    static let noteKeys = ["name", "parent", "nearest", "languages", "timezones", "trompenaars", "sources"]
 
     func load(into diagnostics: inout [Diagnostic]) -> [Country] {
         var countries = loadDataset(into: &diagnostics)
@@ -71,15 +71,44 @@ struct CountryLoader {
             } else if let parent = notes.parent {
                 countries.append(Country(code: code, name: notes.name ?? code, kind: .region, parent: parent.value,
                                          region: "", scores: nil, notes: notes))
+            } else if let nearest = notes.nearest, let name = notes.name {
+                countries.append(Country(code: code, name: name, kind: .country, parent: nil, region: "",
+                                         scores: nil, notes: notes, nearest: nearest.value))
             } else {
-                diagnostics.append(.error("unknown country code '\(code)'\(Suggestion.hint(for: code, in: codes)); a regional page needs 'parent:' in its front matter",
-                                          at: SourceLocation(file: files.display("countries/\(name)"))))
+                let file = files.display("countries/\(name)")
+                let advice = notes.nearest != nil
+                    ? "a country the dataset lacks needs 'name:' beside 'nearest:'"
+                    : "a regional page needs 'parent:' in its front matter; a country the dataset lacks needs 'name:' and 'nearest:' (the dataset row closest to it)"
+                // Two-letter codes are all near one another: a guess would mislead more than help.
+                let hint = code.count > 3 ? Suggestion.hint(for: code, in: codes) : ""
+                diagnostics.append(.error("unknown country code '\(code)'\(hint); \(advice)",
+                                          at: notes.nearest?.location ?? SourceLocation(file: file)))
             }
         }
+        checkNearest(&countries, datasetCodes: codes, diagnostics: &diagnostics)
         for country in countries where country.kind == .region {
             guard let parent = country.notes?.parent, !codes.contains(parent.value) else { continue }
             diagnostics.append(.error("unknown country code '\(parent.value)'\(Suggestion.hint(for: parent.value, in: codes))",
                                       at: parent.location))
+        }
+    }
+
+    /// `nearest:` must name a country or group of the dataset; the page takes its region.
+    private func checkNearest(_ countries: inout [Country], datasetCodes: [String], diagnostics: inout [Diagnostic]) {
+        for index in countries.indices {
+            guard let nearest = countries[index].notes?.nearest else { continue }
+            guard countries[index].scores == nil else {
+                diagnostics.append(.warning("'nearest:' is ignored: the dataset has scores for '\(countries[index].code)'",
+                                            at: nearest.location))
+                continue
+            }
+            guard let row = countries.first(where: { $0.code == nearest.value && $0.scores != nil }) else {
+                diagnostics.append(.error("'nearest: \(nearest.value)' names no country or group of the dataset\(Suggestion.hint(for: nearest.value, in: datasetCodes))",
+                                          at: nearest.location))
+                countries[index].nearest = nil
+                continue
+            }
+            countries[index].region = row.region
         }
     }
 
@@ -101,6 +130,7 @@ struct CountryLoader {
         reader.checkKeys(of: map, known: Self.noteKeys, what: "the front matter", severity: .warning)
         notes.name = reader.string("name", in: map, what: "the front matter")
         notes.parent = reader.strings("parent", in: map).first
+        notes.nearest = reader.strings("nearest", in: map).first
         notes.languages = reader.strings("languages", in: map).map(\.value)
         notes.timezones = reader.strings("timezones", in: map).map(\.value)
         notes.sources = reader.strings("sources", in: map).map(\.value)

@@ -39,6 +39,9 @@ public struct Country: Sendable {
     /// Sub-national rows of the dataset shown on this country's page ("Canada French").
     public var parts: [CountryPart] = []
     public var notes: CountryNotes?
+    /// For a country the dataset lacks: the dataset row (country or group) closest to it,
+    /// linked from its page; its scores are never borrowed.
+    public var nearest: String?
 
     public var url: String { "countries/\(code).html" }
 }
@@ -55,6 +58,8 @@ public struct CountryNotes: Sendable {
     public var sourcePath: String
     public var name: String?
     public var parent: Located<String>?
+    /// The dataset row to point to when the dataset has no row for this code (`nearest:`).
+    public var nearest: Located<String>?
     public var languages: [String] = []
     public var timezones: [String] = []
     public var sources: [String] = []

@@ -7,6 +7,8 @@ public struct Course: Sendable {
     public var modules: [Module]
     /// Every country, group and region page, ordered by name.
     public var countries: [Country]
+    /// What the scores mean on a call (`data/dimension-guide.yaml`), when the course has it.
+    public var guide: DimensionGuide?
     /// The content folder on disk.
     public var directory: URL
     /// The content folder as the user named it, for diagnostics (`Content`).
