@@ -13,15 +13,7 @@ extension Question {
     }
 
     /// The one correct response, in the same form as learners' responses.
-    public var correctResponse: String {
-        switch kind {
-        case .single, .multiple:
-            choices.indices.filter { choices[$0].correct }.map { String($0 + 1) }.joined(separator: "[,]")
-        case .truefalse: answer == true ? "true" : "false"
-        case .order: items.indices.map { String($0 + 1) }.joined(separator: "[,]")
-        case .match: pairs.indices.map { "\($0 + 1)[.]\($0 + 1)" }.joined(separator: "[,]")
-        }
-    }
+    public var correctResponse: String { ResponsePattern.correct(for: self) }
 
     /// Whether `response` answers the question correctly; any malformed response is wrong.
     public func isCorrect(_ response: String) -> Bool {
@@ -36,19 +28,8 @@ extension Question {
 }
 
 extension Scenario {
-    /// The most points any path from the start to an ending can collect.
-    public var maxPoints: Int {
-        let byName = Dictionary(steps.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        func best(from name: String, visited: Set<String>) -> Int? {
-            guard let step = byName[name], !visited.contains(name) else { return nil }
-            if step.ending != nil { return 0 }
-            let paths = step.options.compactMap { option in
-                best(from: option.next.value, visited: visited.union([name])).map { $0 + option.points }
-            }
-            return paths.max()
-        }
-        return best(from: start.value, visited: []) ?? 0
-    }
+    /// The most points a path from the start to an ending can collect, each step visited once.
+    public var maxPoints: Int { ScenarioGraph(self).maxPoints() }
 
     /// The points a path of step names collects, or nil when the path does not follow the
     /// scenario from its start to an ending.
