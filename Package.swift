@@ -28,8 +28,11 @@ let package = Package(
             dependencies: [
                 "CourseKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["EmbedCourseFiles"]
         ),
+        .executableTarget(name: "embed-files", path: "Sources/embed-files"),
+        .plugin(name: "EmbedCourseFiles", capability: .buildTool(), dependencies: ["embed-files"]),
         .testTarget(
             name: "CourseKitTests",
             dependencies: ["CourseKit"],
