@@ -41,8 +41,11 @@ let package = Package(
                 "CourseKit",
                 "Records",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["EmbedCourseFiles"]
         ),
+        .executableTarget(name: "embed-files", path: "Sources/embed-files"),
+        .plugin(name: "EmbedCourseFiles", capability: .buildTool(), dependencies: ["embed-files"]),
         .testTarget(
             name: "CourseKitTests",
             dependencies: ["CourseKit"],

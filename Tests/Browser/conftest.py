@@ -96,6 +96,7 @@ def page_kinds(site) -> dict[str, str]:
         "country": ("countries/us.html" if "countries/us.html" in countries
                     else countries[0] if countries else "MISSING: no countries/<code>.html page"),
         "countries": "countries/index.html",
+        "search": "search.html",
     }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from selenium_axe_python import Axe
 
-PAGE_KINDS = ["home", "module", "country", "countries"]
+PAGE_KINDS = ["home", "module", "country", "countries", "search"]
 
 
 def describe(violation: dict) -> str:

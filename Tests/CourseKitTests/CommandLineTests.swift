@@ -1,4 +1,5 @@
 import Foundation
+import CourseKit
 import Testing
 
 /// Runs the built `meridian` binary as a user would, with output piped.
@@ -62,5 +63,39 @@ struct CommandLineTests {
         #expect(result.status == 0)
         #expect(result.output == "2 modules checked: no errors, 0 warnings\n")
         #expect(!FileManager.default.fileExists(atPath: course.site.path))
+    }
+
+    @Test func newWritesACourseThatBuildsAndPassesCheckFromAnyFolder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("meridian-new-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let created = try meridian(["new", folder.path], in: FileManager.default.temporaryDirectory)
+        #expect(created.status == 0, "\(created.errors)")
+        for path in ["README.md", "Content/course.yaml", "Content/modules/01-two-official-languages.md",
+                     "Content/countries/ca.md", "Content/data/hofstede-6d-2015-08-16.csv", "Templates/layout.mustache",
+                     "Templates/search.mustache", "Templates/assets/site.css"] {
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path), "\(path)")
+        }
+        let module = try String(contentsOf: folder.appendingPathComponent("Content/modules/01-two-official-languages.md"), encoding: .utf8)
+        for type in Question.Kind.allCases { #expect(module.contains("type: \(type.rawValue)\n"), "no \(type) question") }
+        #expect(module.contains("```scenario"))
+
+        let built = try meridian(["build"], in: folder)
+        #expect(built.status == 0, "\(built.errors)")
+        #expect(built.errors == "")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site/modules/two-official-languages.html").path))
+        let checked = try meridian(["check"], in: folder)
+        #expect(checked.status == 0, "\(checked.errors)")
+        #expect(checked.output == "1 module checked: no errors, 0 warnings\n")
+        #expect(checked.errors == "")
+    }
+
+    @Test func newRefusesAFolderThatIsNotEmpty() throws {
+        let course = try FixtureCourse()
+        defer { course.remove() }
+        let before = try FileManager.default.contentsOfDirectory(atPath: course.folder.path).sorted()
+        let result = try meridian(["new", "."], in: course.folder)
+        #expect(result.status == 1)
+        #expect(result.errors == "error: '.' is not empty (it holds 2 items); name a new or empty folder so nothing is overwritten\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: course.folder.path).sorted() == before)
     }
 }

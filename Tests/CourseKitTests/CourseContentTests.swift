@@ -48,7 +48,7 @@ struct CourseContentTests {
     }
 
     @Test func meetsTheCourseWideMinimums() {
-        let words = course.modules.map { Self.proseWords(in: $0.body.text) }.reduce(0, +)
+        let words = course.modules.map(\.body.proseWordCount).reduce(0, +)
         let questions = key.modules.flatMap(\.questions)
         let kinds = Dictionary(grouping: questions, by: \.kind).mapValues(\.count)
         #expect(words >= 15_000, "module prose: \(words) words")
@@ -75,17 +75,6 @@ struct CourseContentTests {
             #expect(Self.bestPath(scenario).last.flatMap { name in scenario.steps.first { $0.name == name }?.ending } == .good,
                     "\(scenario.id): the path with the most points should end well")
         }
-    }
-
-    /// Words of Markdown outside fenced blocks.
-    static func proseWords(in markdown: String) -> Int {
-        var inFence = false
-        var words = 0
-        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("```") { inFence.toggle(); continue }
-            if !inFence { words += line.split(whereSeparator: \.isWhitespace).count }
-        }
-        return words
     }
 
     /// The steps of the path that collects the most points.

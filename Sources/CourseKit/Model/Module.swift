@@ -30,6 +30,17 @@ public struct MarkdownSource: Sendable {
     public var file: String
     /// Lines of the file before `text` starts (the front matter).
     public var lineOffset: Int
+
+    /// Words of reading text: everything outside fenced blocks (quizzes, scenarios, code).
+    public var proseWordCount: Int {
+        var inFence = false
+        var words = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("```") || line.hasPrefix("~~~") { inFence.toggle(); continue }
+            if !inFence { words += line.split(whereSeparator: \.isWhitespace).count }
+        }
+        return words
+    }
 }
 
 /// A value and the place in the source it was read from.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Compiles one page's Markdown: heading ids and table of contents, links between source files,
 /// raw HTML escaped unless allowed, directive fences through the registry.
 public struct MarkdownCompiler: Sendable {
@@ -39,6 +41,9 @@ public struct MarkdownCompiler: Sendable {
                 resolve(url, of: element, in: document, isImage: false, sourcePath: sourcePath, pagePath: pagePath,
                         at: location, page: &page)
             case .image(let url):
+                if document.plainText(of: element).trimmingCharacters(in: .whitespaces).isEmpty {
+                    page.imagesWithoutAlt.append(Located(value: url, location: location))
+                }
                 resolve(url, of: element, in: document, isImage: true, sourcePath: sourcePath, pagePath: pagePath,
                         at: location, page: &page)
             case .htmlBlock, .htmlInline:
@@ -74,6 +79,9 @@ public struct MarkdownCompiler: Sendable {
     private func resolve(_ url: String, of element: CommonMarkDocument.Element, in document: CommonMarkDocument,
                          isImage: Bool, sourcePath: String, pagePath: String, at location: SourceLocation,
                          page: inout PageCompilation) {
+        if !isImage, let anchor = anchorTarget(url, sourcePath: sourcePath, pagePath: pagePath) {
+            page.anchorLinks.append(AnchorLink(url: url, page: anchor.page, fragment: anchor.fragment, location: location))
+        }
         switch links.resolve(url, from: sourcePath, page: pagePath, isImage: isImage) {
         case .success(.unchanged): break
         case .success(.rewritten(let written)): document.setURL(written, of: element)
@@ -82,6 +90,26 @@ public struct MarkdownCompiler: Sendable {
             page.assets.insert(path)
         case .failure(let problem): page.error(problem.message, at: location)
         }
+    }
+}
+
+extension MarkdownCompiler {
+    /// The site page and fragment a link with a `#fragment` names: `#x` on this page, or a page
+    /// of the course by its source file. Nil for other links and for pages that do not exist
+    /// (those are broken links already).
+    func anchorTarget(_ url: String, sourcePath: String, pagePath: String) -> (page: String, fragment: String)? {
+        guard let hash = url.firstIndex(of: "#") else { return nil }
+        let fragment = String(url[url.index(after: hash)...])
+        let raw = String(url[..<hash])
+        let fragmentDecoded = fragment.removingPercentEncoding ?? fragment
+        guard !fragment.isEmpty else { return nil }
+        if raw.isEmpty { return (pagePath, fragmentDecoded) }
+        guard LinkResolver.scheme(of: raw) == nil, !raw.contains("?") else { return nil }
+        let decoded = raw.contains("%") ? raw.removingPercentEncoding ?? raw : raw
+        guard decoded.hasSuffix(".md"),
+              let target = LinkResolver.normalize(decoded, relativeTo: LinkResolver.folder(of: sourcePath)),
+              let page = links.pages[target] else { return nil }
+        return (page, fragmentDecoded)
     }
 }
 

@@ -5,6 +5,10 @@ public struct PageCompilation: Sendable {
     public var scenarios: [Scenario] = []
     /// Content-relative paths of files the page links to, copied into the site.
     public var assets: Set<String> = []
+    /// Links with a `#fragment`, for `meridian check` to find the id on the page they name.
+    public var anchorLinks: [AnchorLink] = []
+    /// Images written with empty alt text (`![](x.png)`), for `meridian check`.
+    public var imagesWithoutAlt: [Located<String>] = []
     /// Renders a Markdown snippet found at `location` (feedback, an explanation) with the
     /// page's link rules.
     let renderMarkdown: @Sendable (String, SourceLocation, inout PageCompilation) -> String
@@ -34,4 +38,12 @@ public struct CompiledPage: Sendable {
     public var html: String
     public var toc: [TOCEntry]
     public var compilation: PageCompilation
+}
+
+/// A link to `#fragment` on the site page `page` (the linking page itself for `#x`).
+public struct AnchorLink: Sendable {
+    public var url: String
+    public var page: String
+    public var fragment: String
+    public var location: SourceLocation
 }

@@ -30,7 +30,8 @@ struct PageContext {
             "page": ["title": title, "description": description.isEmpty ? course.config.description : description,
                      "kind": kind, "url": path,
                      "isHome": kind == "home", "isModule": kind == "module",
-                     "isCountry": kind == "country", "isCountries": kind == "countries"] as [String: Any],
+                     "isCountry": kind == "country", "isCountries": kind == "countries",
+                     "isSearch": kind == "search"] as [String: Any],
             "sidebar": sidebar(current: currentModule, page: path),
             "generator": generator,
         ]
@@ -107,6 +108,11 @@ struct PageContext {
         }
         context["country"] = page
         return context
+    }
+
+    func search() -> [String: Any] {
+        base(kind: "search", title: "Search", description: "Search the modules and the country pages of the course.",
+             path: "search.html")
     }
 
     func countriesIndex() -> [String: Any] {

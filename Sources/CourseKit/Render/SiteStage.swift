@@ -16,8 +16,8 @@ struct SiteStage: @unchecked Sendable {
 
     /// The pages of a site, in the order they are rendered: the home page first, because with
     /// thousands of modules it is the longest, so it overlaps with the others.
-    private enum Page {
-        case home, countriesIndex, country(Int), module(Int)
+    enum Page: Sendable {
+        case home, countriesIndex, search, country(Int), module(Int)
     }
 
     func run(templatesDirectory: URL) -> Outcome {
@@ -30,38 +30,52 @@ struct SiteStage: @unchecked Sendable {
         }
         var diagnostics = compiled.diagnostics + notes.compactMap { $0?.compilation.diagnostics }.flatMap { $0 }
         let contentAssets = (modules + notes.compactMap { $0 }).reduce(into: Set<String>()) { $0.formUnion($1.compilation.assets) }
-        guard !diagnostics.containsErrors, writer != nil else { return Outcome(diagnostics: diagnostics, pages: 0) }
+        guard !diagnostics.containsErrors else { return Outcome(diagnostics: diagnostics, pages: 0) }
 
         // 2. Fragments → pages through the templates, written as they are rendered.
         let contexts = PageContext(course: course, generator: generator,
                                    sidebarItems: SidebarItems(modules: course.modules, templates: templates, jobs: jobs))
         let mentions = modulesByCountry()
-        let pages: [Page] = [.home, .countriesIndex] + course.countries.indices.map(Page.country) + course.modules.indices.map(Page.module)
+        let searchPage: [Page] = templates.has("search") ? [.search] : []
+        let pages: [Page] = [.home, .countriesIndex] + searchPage + course.countries.indices.map(Page.country) + course.modules.indices.map(Page.module)
+        let render: @Sendable (Page) -> (path: String, html: String) = { [self] page in
+            switch page {
+            case .home:
+                return ("index.html", templates.render("home", contexts.home(questionCounts: modules.map(\.compilation.questions.count))))
+            case .countriesIndex:
+                return ("countries/index.html", templates.render("countries", contexts.countriesIndex()))
+            case .search:
+                return ("search.html", templates.render("search", contexts.search()))
+            case .country(let index):
+                let country = course.countries[index]
+                return (country.url, templates.render("country", contexts.country(country, notes: notes[index],
+                                                                                   mentionedIn: mentions[country.code] ?? [])))
+            case .module(let index):
+                return (course.modules[index].url, templates.render("module", contexts.module(at: index, compiled: modules[index])))
+            }
+        }
+        guard writer != nil else {
+            // `meridian check`: render every page in memory and look across them.
+            let rendered = Parallel.map(pages.count, jobs: jobs) { render(pages[$0]) }
+            diagnostics += SiteChecks(course: course, modules: modules, notes: notes, rendered: rendered).run()
+            return Outcome(diagnostics: diagnostics, pages: 0)
+        }
         let writing = ProgressCounter(stage: "Writing pages", total: pages.count, progress: progress)
         let problems = Parallel.map(pages.count, jobs: jobs) { [self] index -> [Diagnostic] in
             defer { writing.tick() }
-            switch pages[index] {
-            case .home:
-                return writePage("index.html", template: "home", contexts.home(questionCounts: modules.map(\.compilation.questions.count)))
-            case .countriesIndex:
-                return writePage("countries/index.html", template: "countries", contexts.countriesIndex())
-            case .country(let index):
-                let country = course.countries[index]
-                return writePage(country.url, template: "country",
-                                 contexts.country(country, notes: notes[index], mentionedIn: mentions[country.code] ?? []))
-            case .module(let index):
-                return writePage(course.modules[index].url, template: "module", contexts.module(at: index, compiled: modules[index]))
-            }
+            let page = render(pages[index])
+            return writePage(page.path, text: page.html)
         }
         diagnostics += problems.flatMap { $0 }
         diagnostics += copyAssets(templatesDirectory: templatesDirectory,
                                   contentAssets: contentAssets)
+        diagnostics += writeSearchIndex(modules: modules, notes: notes)
         diagnostics += writeCourseFiles(AnswerKey(config: course.config, modules: compiled.moduleKeys(of: course)))
         return Outcome(diagnostics: diagnostics, pages: pages.count)
     }
 
     /// Country code → the modules whose front matter names it, in course order.
-    private func modulesByCountry() -> [String: [Module]] {
+    func modulesByCountry() -> [String: [Module]] {
         var mentions: [String: [Module]] = [:]
         for module in course.modules {
             for code in Set(module.meta.countries.map(\.value)) { mentions[code, default: []].append(module) }
@@ -69,10 +83,10 @@ struct SiteStage: @unchecked Sendable {
         return mentions
     }
 
-    private func writePage(_ path: String, template: String, _ context: [String: Any]) -> [Diagnostic] {
+    private func writePage(_ path: String, text: @autoclosure () -> String) -> [Diagnostic] {
         guard let writer else { return [] }
         do {
-            try writer.write(templates.render(template, context), to: path)
+            try writer.write(text(), to: path)
             return []
         } catch {
             return [.error("cannot write \(path): \(error.localizedDescription)", at: SourceLocation(file: writer.output.path))]
@@ -89,6 +103,27 @@ struct SiteStage: @unchecked Sendable {
         } catch {
             return [.error("cannot write the course data: \(error.localizedDescription)", at: SourceLocation(file: writer.output.path))]
         }
+    }
+
+    /// `assets/search-index.js`, written after the template assets are copied in.
+    private func writeSearchIndex(modules: [CompiledPage], notes: [CompiledPage?]) -> [Diagnostic] {
+        writePage(SearchIndex.path, text: SearchIndex.script(Self.searchPages(course: course, modules: modules, notes: notes, jobs: jobs)))
+    }
+
+    /// The search index's entries: the modules in course order, then the country pages.
+    static func searchPages(course: Course, modules: [CompiledPage], notes: [CompiledPage?], jobs: Int) -> [SearchIndex.Page] {
+        let moduleEntries = Parallel.map(modules.count, jobs: jobs) { index in
+            let module = course.modules[index]
+            return SearchIndex.page(title: module.meta.title, url: module.url, kind: "module",
+                                    lead: module.meta.summary, html: modules[index].html)
+        }
+        let countryEntries = course.countries.indices.map { index in
+            let country = course.countries[index]
+            let lead = ((country.notes?.languages ?? []) + country.parts.map(\.name)).joined(separator: ", ")
+            return SearchIndex.page(title: country.name, url: country.url, kind: "country", lead: lead,
+                                    html: notes[index]?.html ?? "")
+        }
+        return moduleEntries + countryEntries
     }
 
     private func copyAssets(templatesDirectory: URL, contentAssets: Set<String>) -> [Diagnostic] {

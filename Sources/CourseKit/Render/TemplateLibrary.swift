@@ -45,6 +45,9 @@ public struct TemplateLibrary: Sendable {
         return diagnostics.isEmpty ? .success(TemplateLibrary(library: library)) : .failure(BuildFailure(diagnostics))
     }
 
+    /// True when the folder has a template `name` (optional pages such as `search`).
+    func has(_ name: String) -> Bool { library.getTemplate(named: name) != nil }
+
     /// Renders the page template `name` with `context`.
     func render(_ name: String, _ context: [String: Any]) -> String {
         library.render(context, withTemplate: name) ?? ""
