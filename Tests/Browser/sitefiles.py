@@ -239,10 +239,12 @@ def resolve(source: str, url: str) -> Target:
 
 
 def internal_page_links(page: Page) -> list[str]:
-    """Site-relative .html paths this page links to with <a>/<area href>, in document order."""
+    """Site-relative .html paths a learner can go to from this page, in document order: links
+    (<a>/<area href>) and forms that submit to a page (<form action>, e.g. the search box)."""
     found = []
     for use in page.urls:
-        if use.tag in {"a", "area"} and use.attribute == "href" and kind_of(use.url) == "relative":
+        navigates = (use.tag in {"a", "area"} and use.attribute == "href") or (use.tag == "form" and use.attribute == "action")
+        if navigates and kind_of(use.url) == "relative":
             target = resolve(page.path, use.url)
             if not target.escapes_site and target.path.endswith(".html"):
                 found.append(target.path)
