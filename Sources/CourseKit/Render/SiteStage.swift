@@ -17,7 +17,7 @@ struct SiteStage: @unchecked Sendable {
     /// The pages of a site, in the order they are rendered: the home page first, because with
     /// thousands of modules it is the longest, so it overlaps with the others.
     private enum Page {
-        case home, countriesIndex, country(Int), module(Int)
+        case home, countriesIndex, compare, country(Int), module(Int)
     }
 
     func run(templatesDirectory: URL) -> Outcome {
@@ -42,7 +42,7 @@ struct SiteStage: @unchecked Sendable {
         let contexts = PageContext(course: course, generator: generator,
                                    sidebarItems: SidebarItems(modules: course.modules, templates: templates, jobs: jobs))
         let mentions = modulesByCountry()
-        let pages: [Page] = [.home, .countriesIndex] + course.countries.indices.map(Page.country) + course.modules.indices.map(Page.module)
+        let pages: [Page] = [.home, .countriesIndex, .compare] + course.countries.indices.map(Page.country) + course.modules.indices.map(Page.module)
         let writing = ProgressCounter(stage: "Writing pages", total: pages.count, progress: progress)
         let problems = Parallel.map(pages.count, jobs: jobs) { [self] index -> [Diagnostic] in
             defer { writing.tick() }
@@ -51,6 +51,8 @@ struct SiteStage: @unchecked Sendable {
                 return writePage("index.html", template: "home", contexts.home(questionCounts: modules.map(\.compilation.questions.count)))
             case .countriesIndex:
                 return writePage("countries/index.html", template: "countries", contexts.countriesIndex())
+            case .compare:
+                return writePage("compare.html", template: "compare", contexts.compare())
             case .country(let index):
                 let country = course.countries[index]
                 return writePage(country.url, template: "country",
@@ -62,6 +64,7 @@ struct SiteStage: @unchecked Sendable {
         diagnostics += problems.flatMap { $0 }
         diagnostics += copyAssets(templatesDirectory: templatesDirectory,
                                   contentAssets: compilations.reduce(into: Set()) { $0.formUnion($1.assets) })
+        diagnostics += writeFile("assets/countries-data.js", CountryData.script(for: course))
         return Outcome(diagnostics: diagnostics, pages: pages.count)
     }
 
@@ -83,9 +86,13 @@ struct SiteStage: @unchecked Sendable {
     }
 
     private func writePage(_ path: String, template: String, _ context: [String: Any]) -> [Diagnostic] {
+        writeFile(path, templates.render(template, context))
+    }
+
+    private func writeFile(_ path: String, _ text: @autoclosure () -> String) -> [Diagnostic] {
         guard let writer else { return [] }
         do {
-            try writer.write(templates.render(template, context), to: path)
+            try writer.write(text(), to: path)
             return []
         } catch {
             return [.error("cannot write \(path): \(error.localizedDescription)", at: SourceLocation(file: writer.output.path))]
