@@ -5,6 +5,7 @@ extension PageContext {
                            path: country.url)
         let hasScores = country.scores.map { !$0.values.isEmpty } ?? false
         let timezones = country.notes?.timezones ?? []
+        let regions = course.countries.filter { $0.kind == .region && $0.parent == country.code }
         var page: [String: Any] = [
             "code": country.code, "name": country.name, "isGroup": country.kind == .group, "isRegion": country.kind == .region,
             "scores": scores(country.scores ?? HofstedeScores(values: [:]), explained: true),
@@ -20,9 +21,8 @@ extension PageContext {
             "sources": (country.notes?.sources ?? []).map(Self.source), "hasSources": !(country.notes?.sources ?? []).isEmpty,
             "modules": modules.prefix(Self.countryModuleLimit).map { link($0, from: country.url) },
             "hasModules": !modules.isEmpty,
-            "regions": course.countries.filter { $0.kind == .region && $0.parent == country.code }.map { pageLink(of: $0, from: country.url) },
+            "regions": regions.map { pageLink(of: $0, from: country.url) }, "hasRegions": !regions.isEmpty,
         ]
-        page["hasRegions"] = !(page["regions"] as? [Any] ?? []).isEmpty
         if hasScores, let scores = country.scores {
             let series = [ScoreChart.Series(name: country.name, scores: scores)]
                 + country.parts.map { ScoreChart.Series(name: $0.name, scores: $0.scores) }
