@@ -54,6 +54,14 @@ struct CountryTests {
         ])
     }
 
+    @Test func anUnknownTimeZoneIsAWarningAtItsPlace() throws {
+        let course = try Self.course(with: ["countries/jp.md": "---\nname: Japan\ntimezones: [Asia/Tokio]\n---\nText.\n"])
+        defer { course.remove() }
+        #expect(course.messages() == [
+            "Content/countries/jp.md:3:13: warning: unknown time zone 'Asia/Tokio' (did you mean 'Asia/Tokyo'?): use an IANA name such as America/Toronto",
+        ])
+    }
+
     @Test func eachScoreIsExplainedByItsBand() throws {
         let course = try FixtureCourse()
         defer { course.remove() }
