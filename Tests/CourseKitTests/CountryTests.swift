@@ -36,6 +36,7 @@ struct CountryTests {
         #expect(html.contains("Notes on the Emirates."))
         #expect(!html.contains("<th scope=\"row\">Power distance</th>"))
         #expect(!html.contains("compare.html?c=ae"))
+        #expect(html.contains("<a class=\"button\" href=\"../compare.html?c=arab-countries\">Compare Arab countries with your company and team</a>"))
         let index = try Self.page("countries/index.html", of: course)
         #expect(index.contains("<tr data-region=\"Middle East\"><th scope=\"row\"><a href=\"ae.html\">United Arab Emirates</a>"))
     }

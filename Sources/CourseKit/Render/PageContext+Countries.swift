@@ -29,10 +29,11 @@ extension PageContext {
             page["chart"] = ScoreChart(series: series, bands: course.guide.map { ($0.low, $0.high) }).svg(titleID: "score-chart-title")
             page["compareHref"] = "../compare.html?c=\(country.code)"
             page["compareName"] = country.name
-        } else if let parent = country.parent.flatMap(course.country), parent.scores != nil {
-            // A regional page has no scores of its own: its comparison starts from its country.
-            page["compareHref"] = "../compare.html?c=\(parent.code)"
-            page["compareName"] = parent.name
+        } else if let stand = (country.parent ?? country.nearest).flatMap(course.country), stand.scores != nil {
+            // A regional page, or a country the dataset lacks, has no scores of its own: its
+            // comparison starts from its country, or from the dataset row nearest to it.
+            page["compareHref"] = "../compare.html?c=\(stand.code)"
+            page["compareName"] = stand.name
         }
         if let guide = course.guide { page["bands"] = guide.bandsDescription }
         if modules.count > Self.countryModuleLimit { page["moreModules"] = String(modules.count - Self.countryModuleLimit) }
