@@ -77,8 +77,14 @@ struct DatasetTests {
                                      separator: ",")
         #expect(dataset.rows.count == 111)
         #expect(mapping.rows.map { $0.fields["ctr"] } == dataset.rows.map { $0.fields["ctr"] })
-        for (row, map) in zip(dataset.rows, mapping.rows) where map.fields["kind"] != "part" {
-            let html = try String(contentsOf: course.site.appendingPathComponent("countries/\(map.fields["code"]!).html"), encoding: .utf8)
+        for (row, map) in zip(dataset.rows, mapping.rows) {
+            // A part's table is on its country's page, after its own caption.
+            let isPart = map.fields["kind"] == "part"
+            let page = isPart ? map.fields["parent"]! : map.fields["code"]!
+            let whole = try String(contentsOf: course.site.appendingPathComponent("countries/\(page).html"), encoding: .utf8)
+            let caption = "<caption>Hofstede scores for \(map.fields["name"]!)</caption>"
+            #expect(!isPart || whole.contains(caption), "countries/\(page).html has no table for \(map.fields["name"]!)")
+            let html = isPart ? whole.components(separatedBy: caption).dropFirst().first ?? "" : whole
             for dimension in Dimension.allCases {
                 let published = row.fields[dimension.datasetColumn] ?? "#NULL!"
                 let expected = published == "#NULL!" ? "—" : published
@@ -88,6 +94,30 @@ struct DatasetTests {
                 let value = after.components(separatedBy: "<td>").dropFirst().first?.components(separatedBy: "</td>").first
                 #expect(value?.trimmingCharacters(in: .whitespacesAndNewlines) == expected,
                         "\(map.fields["code"]!) \(dimension.rawValue): expected \(expected)")
+            }
+        }
+    }
+
+    /// The compare page's data file carries every dataset row's scores, as published.
+    @Test func theCompareDataShowsTheDatasetScores() throws {
+        let course = try FixtureCourse()
+        defer { course.remove() }
+        _ = try course.build()
+        let dataset = DelimitedTable(try String(contentsOf: Repository.data.appendingPathComponent("hofstede-6d-2015-08-16.csv"), encoding: .utf8),
+                                     separator: ";")
+        let mapping = DelimitedTable(try String(contentsOf: Repository.data.appendingPathComponent("hofstede-countries.csv"), encoding: .utf8),
+                                     separator: ",")
+        let script = try String(contentsOf: course.site.appendingPathComponent("assets/countries-data.js"), encoding: .utf8)
+        let json = try #require(script.range(of: "window.meridianCountries = ").map { script[$0.upperBound...].dropLast(2) })
+        let data = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let countries = try #require(data["countries"] as? [[String: Any]])
+        let byCode = Dictionary(uniqueKeysWithValues: countries.map { ($0["code"] as! String, $0["scores"] as! [String: Int]) })
+        #expect(byCode.count == dataset.rows.count)
+        for (row, map) in zip(dataset.rows, mapping.rows) {
+            let code = map.fields["code"]!
+            for dimension in Dimension.allCases {
+                #expect(byCode[code]?[dimension.rawValue].map(String.init) ?? "#NULL!" == row.fields[dimension.datasetColumn],
+                        "\(code) \(dimension.rawValue)")
             }
         }
     }

@@ -132,7 +132,13 @@ struct CountryLoader {
         notes.parent = reader.strings("parent", in: map).first
         notes.nearest = reader.strings("nearest", in: map).first
         notes.languages = reader.strings("languages", in: map).map(\.value)
-        notes.timezones = reader.strings("timezones", in: map).map(\.value)
+        let zones = reader.strings("timezones", in: map)
+        for zone in zones where TimeZone(identifier: zone.value) == nil {
+            let hint = Suggestion.hint(for: zone.value, in: TimeZone.knownTimeZoneIdentifiers)
+            reader.report("unknown time zone '\(zone.value)'\(hint): use an IANA name such as America/Toronto",
+                          at: zone.location, severity: .warning)
+        }
+        notes.timezones = zones.map(\.value)
         notes.sources = reader.strings("sources", in: map).map(\.value)
         return notes
     }

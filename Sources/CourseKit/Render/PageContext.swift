@@ -88,49 +88,12 @@ struct PageContext {
         return context
     }
 
-    func country(_ country: Country, notes: CompiledPage?, mentionedIn modules: [Module]) -> [String: Any] {
-        var context = base(kind: "country", title: country.name, description: "What to know before a call with a customer in \(country.name).",
-                           path: country.url)
-        var page: [String: Any] = [
-            "code": country.code, "name": country.name, "isGroup": country.kind == .group,
-            "scores": scores(country.scores ?? HofstedeScores(values: [:])),
-            "hasScores": country.scores.map { !$0.values.isEmpty } ?? false,
-            "parts": country.parts.map { ["name": $0.name, "scores": scores($0.scores)] as [String: Any] },
-            "hasParts": !country.parts.isEmpty,
-            "notes": notes?.html ?? "", "hasNotes": !(notes?.html.isEmpty ?? true),
-            "languages": country.notes?.languages ?? [], "timezones": country.notes?.timezones ?? [],
-            "modules": modules.prefix(Self.countryModuleLimit).map { link($0, from: country.url) },
-            "hasModules": !modules.isEmpty,
-        ]
-        if modules.count > Self.countryModuleLimit { page["moreModules"] = String(modules.count - Self.countryModuleLimit) }
-        if let parent = country.parent.flatMap(course.country) {
-            page["parent"] = ["name": parent.name, "url": parent.url, "href": LinkResolver.relative(parent.url, from: country.url)]
-        }
-        context["country"] = page
-        return context
-    }
-
     func search() -> [String: Any] {
         base(kind: "search", title: "Search", description: "Search the modules and the country pages of the course.",
              path: "search.html")
     }
 
-    func countriesIndex() -> [String: Any] {
-        let path = "countries/index.html"
-        var context = base(kind: "countries", title: "Countries", description: "Culture scores and notes for every country in the course.",
-                           path: path)
-        context["countries"] = course.countries.filter { $0.kind != .region }.map { country -> [String: Any] in
-            ["code": country.code, "name": country.name, "url": country.url, "href": LinkResolver.relative(country.url, from: path),
-             "isGroup": country.kind == .group, "scores": scores(country.scores ?? HofstedeScores(values: [:]))]
-        }
-        context["regions"] = course.countries.filter { $0.kind == .region }.map {
-            ["name": $0.name, "url": $0.url, "href": LinkResolver.relative($0.url, from: path)]
-        }
-        context["dimensions"] = Dimension.allCases.map { ["key": $0.rawValue, "name": $0.name] }
-        return context
-    }
-
-    private func scores(_ scores: HofstedeScores) -> [[String: Any]] {
+    func scores(_ scores: HofstedeScores) -> [[String: Any]] {
         Dimension.allCases.map { dimension in
             let score = scores[dimension]
             return ["key": dimension.rawValue, "name": dimension.name, "score": score.map(String.init) ?? "—",
@@ -138,7 +101,7 @@ struct PageContext {
         }
     }
 
-    private func link(_ module: Module, from page: String) -> [String: Any] {
+    func link(_ module: Module, from page: String) -> [String: Any] {
         ["title": module.meta.title, "url": module.url, "href": LinkResolver.relative(module.url, from: page)]
     }
 

@@ -17,7 +17,7 @@ struct SiteStage: @unchecked Sendable {
     /// The pages of a site, in the order they are rendered: the home page first, because with
     /// thousands of modules it is the longest, so it overlaps with the others.
     enum Page: Sendable {
-        case home, countriesIndex, search, country(Int), module(Int)
+        case home, countriesIndex, compare, search, country(Int), module(Int)
     }
 
     func run(templatesDirectory: URL) -> Outcome {
@@ -37,13 +37,15 @@ struct SiteStage: @unchecked Sendable {
                                    sidebarItems: SidebarItems(modules: course.modules, templates: templates, jobs: jobs))
         let mentions = modulesByCountry()
         let searchPage: [Page] = templates.has("search") ? [.search] : []
-        let pages: [Page] = [.home, .countriesIndex] + searchPage + course.countries.indices.map(Page.country) + course.modules.indices.map(Page.module)
+        let pages: [Page] = [.home, .countriesIndex, .compare] + searchPage + course.countries.indices.map(Page.country) + course.modules.indices.map(Page.module)
         let render: @Sendable (Page) -> (path: String, html: String) = { [self] page in
             switch page {
             case .home:
                 return ("index.html", templates.render("home", contexts.home(questionCounts: modules.map(\.compilation.questions.count))))
             case .countriesIndex:
                 return ("countries/index.html", templates.render("countries", contexts.countriesIndex()))
+            case .compare:
+                return ("compare.html", templates.render("compare", contexts.compare()))
             case .search:
                 return ("search.html", templates.render("search", contexts.search()))
             case .country(let index):
@@ -70,6 +72,7 @@ struct SiteStage: @unchecked Sendable {
         diagnostics += copyAssets(templatesDirectory: templatesDirectory,
                                   contentAssets: contentAssets)
         diagnostics += writeSearchIndex(modules: modules, notes: notes)
+        diagnostics += writePage("assets/countries-data.js", text: CountryData.script(for: course))
         diagnostics += writeCourseFiles(AnswerKey(config: course.config, modules: compiled.moduleKeys(of: course)))
         return Outcome(diagnostics: diagnostics, pages: pages.count)
     }
