@@ -7,11 +7,14 @@ let package = Package(
     products: [
         .executable(name: "meridian", targets: ["meridian"]),
         .library(name: "CourseKit", targets: ["CourseKit"]),
+        .library(name: "Records", targets: ["Records"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
@@ -21,12 +24,22 @@ let package = Package(
                 "CCmark",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "Records",
+            dependencies: [
+                "CourseKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(
             name: "meridian",
             dependencies: [
                 "CourseKit",
+                "Records",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -34,6 +47,10 @@ let package = Package(
             name: "CourseKitTests",
             dependencies: ["CourseKit"],
             exclude: ["Fixtures", "__Snapshots__"]
+        ),
+        .testTarget(
+            name: "RecordsTests",
+            dependencies: ["Records", "CourseKit"]
         ),
     ]
 )

@@ -9,7 +9,7 @@ struct Meridian: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compile a training course written in Markdown into a static site that works offline.",
         version: version,
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, RecordsCommand.self],
         defaultSubcommand: nil
     )
 

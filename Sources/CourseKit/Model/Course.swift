@@ -25,4 +25,12 @@ public struct Course: Sendable {
         self.displayPath = displayPath
         self.countryIndex = Dictionary(uniqueKeysWithValues: countries.enumerated().map { ($1.code, $0) })
     }
+
+    /// Content-relative source path → site path, for every page a link can name.
+    func pageIndex() -> [String: String] {
+        var pages: [String: String] = [:]
+        for module in modules { pages[module.sourcePath] = module.url }
+        for country in countries { pages["countries/\(country.code).md"] = country.url }
+        return pages
+    }
 }

@@ -1,6 +1,6 @@
 /// Escaping for text and attribute values we write into HTML ourselves.
-enum HTML {
-    static func escape(_ text: String) -> String {
+public enum HTML {
+    public static func escape(_ text: String) -> String {
         let special: Set<UInt8> = [UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'")]
         guard text.utf8.contains(where: special.contains) else { return text }
         var out = ""

@@ -21,21 +21,15 @@ struct SiteStage: @unchecked Sendable {
     }
 
     func run(templatesDirectory: URL) -> Outcome {
-        let compiler = MarkdownCompiler(links: LinkResolver(pages: pageIndex(), contentDirectory: course.directory),
-                                        directives: DirectiveRegistry(), allowRawHTML: course.config.rawHTML)
         // 1. Markdown → HTML fragments, for the modules and the country notes.
-        let compiling = ProgressCounter(stage: "Compiling modules", total: course.modules.count, progress: progress)
-        let modules = Parallel.map(course.modules.count, jobs: jobs) { [self] index in
-            defer { compiling.tick() }
-            let module = course.modules[index]
-            return compiler.compile(module.body, sourcePath: module.sourcePath, pagePath: module.url)
-        }
+        let compiled = CourseCompilation(course: course, jobs: jobs, progress: progress)
+        let modules = compiled.modules
         let notes = Parallel.map(course.countries.count, jobs: jobs) { [self] index in
             let country = course.countries[index]
-            return country.notes.map { compiler.compile($0.body, sourcePath: $0.sourcePath, pagePath: country.url) }
+            return country.notes.map { compiled.compiler.compile($0.body, sourcePath: $0.sourcePath, pagePath: country.url) }
         }
-        let compilations = modules.map(\.compilation) + notes.compactMap { $0?.compilation }
-        var diagnostics = compilations.flatMap(\.diagnostics) + CourseChecks.duplicateIDs(in: modules.map(\.compilation))
+        var diagnostics = compiled.diagnostics + notes.compactMap { $0?.compilation.diagnostics }.flatMap { $0 }
+        let contentAssets = (modules + notes.compactMap { $0 }).reduce(into: Set<String>()) { $0.formUnion($1.compilation.assets) }
         guard !diagnostics.containsErrors, writer != nil else { return Outcome(diagnostics: diagnostics, pages: 0) }
 
         // 2. Fragments → pages through the templates, written as they are rendered.
@@ -61,16 +55,9 @@ struct SiteStage: @unchecked Sendable {
         }
         diagnostics += problems.flatMap { $0 }
         diagnostics += copyAssets(templatesDirectory: templatesDirectory,
-                                  contentAssets: compilations.reduce(into: Set()) { $0.formUnion($1.assets) })
+                                  contentAssets: contentAssets)
+        diagnostics += writeCourseFiles(AnswerKey(config: course.config, modules: compiled.moduleKeys(of: course)))
         return Outcome(diagnostics: diagnostics, pages: pages.count)
-    }
-
-    /// Content-relative source path → site path, for every page a link can name.
-    private func pageIndex() -> [String: String] {
-        var pages: [String: String] = [:]
-        for module in course.modules { pages[module.sourcePath] = module.url }
-        for country in course.countries { pages["countries/\(country.code).md"] = country.url }
-        return pages
     }
 
     /// Country code → the modules whose front matter names it, in course order.
@@ -89,6 +76,18 @@ struct SiteStage: @unchecked Sendable {
             return []
         } catch {
             return [.error("cannot write \(path): \(error.localizedDescription)", at: SourceLocation(file: writer.output.path))]
+        }
+    }
+
+    /// The files that describe the course as a whole to scripts and to HR's tools.
+    private func writeCourseFiles(_ key: AnswerKey) -> [Diagnostic] {
+        guard let writer else { return [] }
+        do {
+            try writer.write(CourseDataScript(key: key, urls: course.modules.map(\.url)).javaScript(), to: CourseDataScript.path)
+            try writer.write(ProgressRecordSchema.json, to: ProgressRecordSchema.fileName)
+            return []
+        } catch {
+            return [.error("cannot write the course data: \(error.localizedDescription)", at: SourceLocation(file: writer.output.path))]
         }
     }
 

@@ -1,0 +1,71 @@
+import Crypto
+import Foundation
+
+/// A course's questions and scenarios with their answers, module by module: what learners'
+/// records are graded against.
+public struct AnswerKey: Sendable {
+    /// One module's questions and scenarios, in the order they appear on its page.
+    public struct ModuleKey: Sendable {
+        public var slug: String
+        public var number: Int
+        public var title: String
+        public var questions: [Question]
+        public var scenarios: [Scenario]
+    }
+
+    public var config: CourseConfig
+    public var modules: [ModuleKey]
+    /// `sha256:…` over every question and its answer, so a record names the edition it was made with.
+    public var contentHash: String
+
+    public init(config: CourseConfig, modules: [ModuleKey]) {
+        self.config = config
+        self.modules = modules
+        contentHash = Self.hash(modules)
+    }
+
+    /// Loads and compiles `Content/`, or throws every problem found.
+    public static func load(from content: URL, displayPath: String,
+                            jobs: Int = ProcessInfo.processInfo.activeProcessorCount) throws(BuildFailure) -> AnswerKey {
+        let (course, _) = try ContentLoader(jobs: jobs).load(from: content, displayPath: displayPath)
+        let compiled = CourseCompilation(course: course, jobs: jobs)
+        if compiled.diagnostics.containsErrors { throw BuildFailure(compiled.diagnostics) }
+        return AnswerKey(config: course.config, modules: compiled.moduleKeys(of: course))
+    }
+
+    /// The module with this slug.
+    public func module(_ slug: String) -> ModuleKey? { modules.first { $0.slug == slug } }
+
+    /// A canonical text of every question and answer, one fact a line, hashed.
+    static func hash(_ modules: [ModuleKey]) -> String {
+        var lines: [String] = []
+        for module in modules {
+            lines.append("module\t\(module.slug)")
+            for question in module.questions { lines += question.canonicalLines }
+            for scenario in module.scenarios { lines += scenario.canonicalLines }
+        }
+        let digest = SHA256.hash(data: Data(lines.joined(separator: "\n").utf8))
+        return "sha256:" + digest.map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+extension Question {
+    /// The question and its key, for the content hash.
+    var canonicalLines: [String] {
+        var lines = ["question\t\(id)\t\(kind.rawValue)\t\(prompt)"]
+        lines += choices.map { "choice\t\($0.correct)\t\($0.text)" }
+        if let answer { lines.append("answer\t\(answer)") }
+        lines += items.map { "item\t\($0)" }
+        lines += pairs.map { "pair\t\($0.left)\t\($0.right)" }
+        return lines
+    }
+}
+
+extension Scenario {
+    var canonicalLines: [String] {
+        ["scenario\t\(id)\t\(start.value)"] + steps.flatMap { step in
+            ["step\t\(step.name)\t\(step.ending?.rawValue ?? "")"]
+                + step.options.map { "option\t\($0.next.value)\t\($0.points)\t\($0.reply)" }
+        }
+    }
+}

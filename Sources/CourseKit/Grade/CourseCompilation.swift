@@ -1,0 +1,27 @@
+/// Every module's Markdown compiled, with the course-wide checks: what `build`, `check` and the
+/// answer key share before any page is rendered.
+struct CourseCompilation: Sendable {
+    var modules: [CompiledPage]
+    var diagnostics: [Diagnostic]
+    /// Compiles any other page of the course (country notes) with the same link rules.
+    let compiler: MarkdownCompiler
+
+    init(course: Course, jobs: Int, progress: (any BuildProgress)? = nil) {
+        compiler = MarkdownCompiler(links: LinkResolver(pages: course.pageIndex(), contentDirectory: course.directory),
+                                        directives: DirectiveRegistry(), allowRawHTML: course.config.rawHTML)
+        let counter = ProgressCounter(stage: "Compiling modules", total: course.modules.count, progress: progress)
+        modules = Parallel.map(course.modules.count, jobs: jobs) { [compiler] index in
+            defer { counter.tick() }
+            let module = course.modules[index]
+            return compiler.compile(module.body, sourcePath: module.sourcePath, pagePath: module.url)
+        }
+        diagnostics = modules.flatMap(\.compilation.diagnostics) + CourseChecks.duplicateIDs(in: modules.map(\.compilation))
+    }
+
+    func moduleKeys(of course: Course) -> [AnswerKey.ModuleKey] {
+        zip(course.modules, modules).map { module, page in
+            AnswerKey.ModuleKey(slug: module.slug, number: module.number, title: module.meta.title,
+                                questions: page.compilation.questions, scenarios: page.compilation.scenarios)
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// A learner's exported progress: the `meridian-progress` format, version 1 (see README,
+/// "The progress record"). Everything in it is claimed by the learner's browser; a verifier
+/// regrades the answers against the course's own key before believing any of it.
+public struct ProgressRecord: Codable, Sendable, Equatable {
+    public static let format = "meridian-progress"
+    public static let formatVersion = 1
+
+    public struct CourseRef: Codable, Sendable, Equatable {
+        public var id: String
+        public var title: String?
+        public var version: String
+        public var contentHash: String
+    }
+
+    public struct Learner: Codable, Sendable, Equatable {
+        public var name: String
+        public var employeeId: String
+    }
+
+    public enum Status: String, Codable, Sendable {
+        case notStarted = "not-started", inProgress = "in-progress", completed
+    }
+
+    public struct ModuleProgress: Codable, Sendable, Equatable {
+        public var slug: String
+        public var status: Status
+        public var firstVisitedAt: String?
+        public var completedAt: String?
+        public var score: Double?
+        public var passed: Bool?
+        public var attempts: Int?
+        /// Question id → response in the xAPI response-pattern form.
+        public var answers: [String: String]
+    }
+
+    public struct ScenarioProgress: Codable, Sendable, Equatable {
+        public var id: String
+        public var path: [String]
+        public var score: Double?
+        public var ending: String?
+    }
+
+    public var format: String
+    public var formatVersion: Int
+    public var course: CourseRef
+    public var learner: Learner
+    public var exportedAt: String
+    public var modules: [ModuleProgress]
+    public var scenarios: [ScenarioProgress]
+    public var completed: Bool
+    public var completedAt: String?
+    public var verificationCode: String?
+    /// The same facts as xAPI 1.0.3 statements; kept as they came, for an LRS.
+    public var statements: [JSONValue]?
+}
+
+/// Any JSON value, kept as it was read.
+public enum JSONValue: Codable, Sendable, Equatable {
+    case null, bool(Bool), number(Double), string(String), array([JSONValue]), object([String: JSONValue])
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() { self = .null }
+        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
+        else if let value = try? container.decode(Double.self) { self = .number(value) }
+        else if let value = try? container.decode(String.self) { self = .string(value) }
+        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
+        else { self = .object(try container.decode([String: JSONValue].self)) }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import CourseKit
+import Foundation
+
+/// What a record's answers really earn, module by module, graded against the course's key.
+public struct GradedModule: Sendable, Equatable {
+    public var slug: String
+    public var number: Int
+    public var title: String
+    public var status: ProgressRecord.Status
+    public var score: Double?
+    public var passed: Bool?
+    public var attempts: Int?
+    public var completedAt: String?
+}
+
+/// The outcome of checking one record against the answer key.
+public struct Verification: Sendable {
+    /// Every claim that does not follow from the answers, one line each; empty when the record holds.
+    public var findings: [String]
+    /// The record's modules as regraded, in course order (modules the record does not mention are not started).
+    public var modules: [GradedModule]
+    /// True when every module is completed by the regraded answers.
+    public var completed: Bool
+    /// A record from another course is not checked further.
+    public var isOtherCourse: Bool
+}
+
+/// Regrades a learner's submitted answers against the course's own key and reports every
+/// claim (score, passed, completed, version, content hash, verification code) that does not follow.
+public struct RecordVerifier: Sendable {
+    public let key: AnswerKey
+
+    public init(key: AnswerKey) {
+        self.key = key
+    }
+
+    public func verify(_ record: ProgressRecord) -> Verification {
+        guard record.course.id == key.config.id else {
+            return Verification(findings: ["from another course ('\(record.course.id)'; this course is '\(key.config.id)')"],
+                                modules: [], completed: false, isOtherCourse: true)
+        }
+        var findings: [String] = []
+        if record.course.version != key.config.version {
+            findings.append("made with course version \(record.course.version); the course is now version \(key.config.version)")
+        }
+        if record.course.contentHash != key.contentHash {
+            findings.append("made with other questions or answers (content hash \(record.course.contentHash.prefix(19))…, the course has \(key.contentHash.prefix(19))…)")
+        }
+        for module in record.modules where key.module(module.slug) == nil {
+            findings.append("module '\(module.slug)' is not in the course")
+        }
+        let modules = key.modules.map { moduleKey in
+            grade(moduleKey, claimed: record.modules.first { $0.slug == moduleKey.slug }, findings: &findings)
+        }
+        findings += checkScenarios(record.scenarios)
+        let completed = modules.allSatisfy { $0.status == .completed }
+        if record.completed != completed {
+            findings.append(record.completed ? "claims the course is completed, but the answers do not complete every module"
+                                             : "says the course is not completed, but the answers complete every module")
+        }
+        let code = VerificationCode.code(for: record)
+        switch record.verificationCode {
+        case nil: findings.append("has no verification code")
+        case code?: break
+        case let claimed?: findings.append("verification code \(claimed) does not match the record (expected \(code))")
+        }
+        return Verification(findings: findings, modules: modules, completed: completed, isOtherCourse: false)
+    }
+
+    /// Regrades one module from the answers alone and notes every claim that differs.
+    private func grade(_ moduleKey: AnswerKey.ModuleKey, claimed: ProgressRecord.ModuleProgress?,
+                       findings: inout [String]) -> GradedModule {
+        var result = GradedModule(slug: moduleKey.slug, number: moduleKey.number, title: moduleKey.title,
+                                  status: .notStarted, attempts: claimed?.attempts, completedAt: nil)
+        guard let claimed, claimed.status != .notStarted else { return result }
+        let name = "module '\(moduleKey.slug)'"
+        let questions = Dictionary(moduleKey.questions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for id in claimed.answers.keys.sorted() where questions[id] == nil {
+            findings.append("\(name): answer to '\(id)', which is not a question of this module")
+        }
+        var passed = true
+        if !moduleKey.questions.isEmpty {
+            let right = moduleKey.questions.filter { question in claimed.answers[question.id].map(question.isCorrect) ?? false }.count
+            let score = Double(right) / Double(moduleKey.questions.count)
+            passed = score >= key.config.passScore - 1e-9
+            result.score = score
+            result.passed = passed
+            if let claimedScore = claimed.score, abs(claimedScore - score) > 0.0005 {
+                findings.append("\(name): claims score \(Self.format(claimedScore)), the answers give \(Self.format(score)) (\(right) of \(moduleKey.questions.count) right)")
+            }
+            if let claimedPassed = claimed.passed, claimedPassed != passed {
+                findings.append("\(name): claims \(claimedPassed ? "passed" : "failed"), the answers give \(passed ? "passed" : "failed")")
+            }
+        }
+        result.status = passed ? .completed : .inProgress
+        result.completedAt = passed ? claimed.completedAt : nil
+        if claimed.status == .completed, !passed {
+            findings.append("\(name): marked completed, but its quiz is not passed")
+        }
+        return result
+    }
+
+    private func checkScenarios(_ played: [ProgressRecord.ScenarioProgress]) -> [String] {
+        let scenarios = key.modules.flatMap(\.scenarios)
+        return played.flatMap { entry -> [String] in
+            guard let scenario = scenarios.first(where: { $0.id == entry.id }) else {
+                return ["scenario '\(entry.id)' is not in the course"]
+            }
+            guard let points = scenario.points(along: entry.path) else {
+                return ["scenario '\(entry.id)': the path \(entry.path.joined(separator: " → ")) does not follow the scenario to an ending"]
+            }
+            var findings: [String] = []
+            let score = scenario.maxPoints > 0 ? Double(points) / Double(scenario.maxPoints) : 1
+            if let claimed = entry.score, abs(claimed - score) > 0.0005 {
+                findings.append("scenario '\(entry.id)': claims score \(Self.format(claimed)), the path gives \(Self.format(score))")
+            }
+            if let claimed = entry.ending, claimed != scenario.ending(of: entry.path)?.rawValue {
+                findings.append("scenario '\(entry.id)': claims ending '\(claimed)', the path ends '\(scenario.ending(of: entry.path)?.rawValue ?? "nowhere")'")
+            }
+            return findings
+        }
+    }
+
+    static func format(_ score: Double) -> String {
+        String(format: "%.2f", score)
+    }
+}

@@ -1,0 +1,35 @@
+import Crypto
+import Foundation
+
+/// The short code printed on a certificate, derived from what the record says the learner
+/// did. It is a checksum, not a signature: a static site holds no secret, so the code shows
+/// that a certificate and a record belong together, and `records verify` regrades the rest.
+public enum VerificationCode {
+    /// The canonical text the code is computed over; the site's `progress.js` builds the same.
+    public static func canonicalText(of record: ProgressRecord) -> String {
+        var lines = ["\(ProgressRecord.format) \(ProgressRecord.formatVersion)",
+                     record.course.id, record.course.version, record.course.contentHash,
+                     record.learner.name, record.learner.employeeId,
+                     record.completed ? "true" : "false", record.completedAt ?? ""]
+        for module in record.modules.sorted(by: { $0.slug < $1.slug }) {
+            lines.append("module\t\(module.slug)\t\(module.status.rawValue)")
+            for (question, response) in module.answers.sorted(by: { $0.key < $1.key }) {
+                lines.append("answer\t\(question)\t\(response)")
+            }
+        }
+        for scenario in record.scenarios.sorted(by: { $0.id < $1.id }) {
+            lines.append("scenario\t\(scenario.id)\t\(scenario.path.joined(separator: ">"))")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `XXXX-XXXX-XXXX`: the first 48 bits of the SHA-256 of the canonical text, in upper-case hex.
+    public static func code(for record: ProgressRecord) -> String {
+        let digest = SHA256.hash(data: Data(canonicalText(of: record).utf8))
+        let hex = digest.prefix(6).map { String(format: "%02X", $0) }.joined()
+        return stride(from: 0, to: hex.count, by: 4).map { offset in
+            let start = hex.index(hex.startIndex, offsetBy: offset)
+            return String(hex[start..<hex.index(start, offsetBy: 4)])
+        }.joined(separator: "-")
+    }
+}
