@@ -17,7 +17,7 @@ struct SiteStage: @unchecked Sendable {
     /// The pages of a site, in the order they are rendered: the home page first, because with
     /// thousands of modules it is the longest, so it overlaps with the others.
     private enum Page {
-        case home, countriesIndex, country(Int), module(Int)
+        case home, countriesIndex, country(Int), module(Int), progress, certificate
     }
 
     func run(templatesDirectory: URL) -> Outcome {
@@ -34,9 +34,11 @@ struct SiteStage: @unchecked Sendable {
 
         // 2. Fragments → pages through the templates, written as they are rendered.
         let contexts = PageContext(course: course, generator: generator,
-                                   sidebarItems: SidebarItems(modules: course.modules, templates: templates, jobs: jobs))
+                                   sidebarItems: SidebarItems(modules: course.modules, questionCounts: modules.map(\.compilation.questions.count),
+                                                              templates: templates, jobs: jobs))
         let mentions = modulesByCountry()
-        let pages: [Page] = [.home, .countriesIndex] + course.countries.indices.map(Page.country) + course.modules.indices.map(Page.module)
+        let pages: [Page] = [.home, .countriesIndex, .progress, .certificate] + course.countries.indices.map(Page.country)
+            + course.modules.indices.map(Page.module)
         let writing = ProgressCounter(stage: "Writing pages", total: pages.count, progress: progress)
         let problems = Parallel.map(pages.count, jobs: jobs) { [self] index -> [Diagnostic] in
             defer { writing.tick() }
@@ -51,6 +53,10 @@ struct SiteStage: @unchecked Sendable {
                                  contexts.country(country, notes: notes[index], mentionedIn: mentions[country.code] ?? []))
             case .module(let index):
                 return writePage(course.modules[index].url, template: "module", contexts.module(at: index, compiled: modules[index]))
+            case .progress:
+                return writePage("progress.html", template: "progress", contexts.progress())
+            case .certificate:
+                return writePage("certificate.html", template: "certificate", contexts.certificate())
             }
         }
         diagnostics += problems.flatMap { $0 }
