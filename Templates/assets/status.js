@@ -7,6 +7,8 @@
  *   <p class="module-status" data-module="SLUG" data-questions="N" hidden>             home page cards
  *   <div data-course-progress hidden> with [data-course-count], [data-course-bar] and
  *   <a data-resume hidden>                                                          home page
+ *   <article data-module="SLUG"> with <h2 id> headings                              module pages:
+ *                                                   the section last read, for the resume link
  *
  * MeridianStatus.of(record, questions) → "not-started" | "in-progress" | "completed":
  * completed is opened and quiz passed; a module without questions is completed when opened.
@@ -98,7 +100,8 @@
       var card = last && document.querySelector('.module-card a[data-module-link="' + last + '"]');
       resume.hidden = !card;
       if (card) {
-        resume.setAttribute("href", card.getAttribute("href"));
+        var section = modules[last].lastSection;
+        resume.setAttribute("href", card.getAttribute("href") + (/^[A-Za-z0-9_-]+$/.test(section || "") ? "#" + section : ""));
         var title = resume.querySelector("[data-resume-title]");
         if (title) title.textContent = card.getAttribute("data-module-title") || "";
       }
@@ -123,5 +126,46 @@
   render(store.all());
   store.onChange(function (data) {
     render(data);
+  });
+
+  /* On a module page: remember the section being read (the last heading scrolled past, or
+   * the one the address names), so that "Resume where you left off" leads back to it. */
+  var article = document.querySelector("article[data-module]");
+  if (!article) return;
+  var slug = article.getAttribute("data-module");
+  var headings = Array.prototype.slice.call(article.querySelectorAll("h2[id]"));
+  if (!headings.length) return;
+
+  function remember(id) {
+    if (id && store.getModule(slug)) store.recordSection(slug, id);
+  }
+
+  function sectionInView() {
+    var current = null;
+    headings.forEach(function (heading) {
+      if (heading.getBoundingClientRect().top <= window.innerHeight / 3) current = heading.id;
+    });
+    return current;
+  }
+
+  function fromAddress() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    return headings.some(function (heading) { return heading.id === id; }) ? id : null;
+  }
+
+  var pending = null;
+  window.addEventListener("scroll", function () {
+    if (pending) clearTimeout(pending);
+    pending = setTimeout(function () {
+      pending = null;
+      remember(sectionInView());
+    }, 500);
+  }, { passive: true });
+  window.addEventListener("hashchange", function () {
+    remember(fromAddress());
+  });
+  // After quiz.js has recorded the visit (scripts run in order; this waits for all of them).
+  window.addEventListener("load", function () {
+    remember(fromAddress());
   });
 })();

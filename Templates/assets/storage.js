@@ -14,6 +14,7 @@
  *   MeridianStore.getModule(slug)                     → a copy of the module's record, or null
  *   MeridianStore.recordScenario(id, path, score, ending, replies) → the scenario's record
  *   MeridianStore.getScenario(id)                     → a copy of the scenario's record, or null
+ *   MeridianStore.recordSection(slug, id)             → remembers the section of the module last read
  *   MeridianStore.setLearner(name, employeeId)        → remembers who is learning (for the export)
  *   MeridianStore.getLearner()                        → {name, employeeId}, empty strings when unknown
  *   MeridianStore.all()                               → a copy of everything
@@ -22,7 +23,7 @@
  *   MeridianStore.onChange(callback)                  → callback(all, change); returns an unsubscribe function
  * The page names its course on <body data-course-id="…" data-pass-score="…">.
  *
- * The data: {modules: {slug: {firstVisitedAt, lastVisitedAt, answers {qid: response},
+ * The data: {modules: {slug: {firstVisitedAt, lastVisitedAt, lastSection, answers {qid: response},
  * correct {qid: bool}, answerTimes {qid: ISO time}, answeredAt, attempts, questions, score,
  * passed, completedAt}}, scenarios: {id: {path, replies, score, ending, finishedAt, plays}},
  * learner: {name, employeeId}}.
@@ -197,6 +198,13 @@
 
     getScenario: function (id) {
       return isObject(data.scenarios[id]) ? copy(data.scenarios[id]) : null;
+    },
+
+    recordSection: function (slug, id) {
+      var record = moduleRecord(slug);
+      if (record.lastSection === id) return;
+      record.lastSection = String(id);
+      save({ type: "section", module: slug });
     },
 
     setLearner: function (name, employeeId) {

@@ -235,9 +235,21 @@ def test_home_page_and_sidebar_show_each_module_status(journey):
 
 def test_resume_leads_to_the_last_module_opened(journey):
     shown = journey["shown"]
-    assert shown["resume_href"].endswith("/modules/questions.html")
+    # the module's page, at the section the learner read last, if any
+    assert re.search(r"/modules/questions\.html(#questions)?$", shown["resume_href"]), shown["resume_href"]
     assert "Resume where you left off" in shown["resume_text"]
     assert "Checking understanding" in shown["resume_text"]
+
+
+def test_resume_leads_back_to_the_section_last_read(journey, open_practice):
+    driver = open_practice(QUIZ_PAGE)
+    driver.get(driver.current_url + "#questions")  # a hash change on the page itself
+    WebDriverWait(driver, WAIT_SECONDS).until(
+        lambda d: (d.execute_script("return window.MeridianStore.getModule('questions')") or {}).get("lastSection"))
+    driver = open_practice("index.html")
+    resume = driver.find_element(By.CSS_SELECTOR, "a[data-resume]")
+    assert resume.is_displayed()
+    assert resume.get_attribute("href").endswith("/modules/questions.html#questions")
 
 
 def test_progress_page_lists_every_module_with_status_and_score(journey):
