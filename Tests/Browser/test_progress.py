@@ -418,6 +418,7 @@ def test_importing_the_same_file_twice_changes_nothing(journey, open_practice):
     ("newer-format", "newer version of the record format"),
     ("not-json", "not valid JSON"),
     ("not-a-record", "not a progress record"),
+    ("too-large", "too large to be a progress record"),
 ])
 def test_import_refuses_what_it_cannot_read_with_a_clear_message(case, expected, journey, open_practice, tmp_path):
     record = json.loads(journey["json"].read_text(encoding="utf-8"))
@@ -426,6 +427,7 @@ def test_import_refuses_what_it_cannot_read_with_a_clear_message(case, expected,
         "newer-format": json.dumps({**record, "formatVersion": 2}),
         "not-json": "Name,Score\nAna,1\n",
         "not-a-record": json.dumps({"format": "something-else", "modules": []}),
+        "too-large": " " * (9 * 1024 * 1024),
     }
     path = tmp_path / f"{case}.json"
     path.write_text(texts[case], encoding="utf-8")
@@ -443,6 +445,19 @@ def test_export_asks_who_the_learner_is_first(open_practice):
     button_named(driver, "Export progress (JSON)").click()
     assert "Enter your name or employee ID" in message(driver, "[data-export-status]")
     assert not list(Path(driver.download_dir).glob("*.json"))
+
+
+def test_markup_in_the_learners_name_is_shown_as_text_on_the_certificate(journey, open_practice):
+    name = '<script>window.injected = 1</script><img src="x" onerror="window.injected = 1">'
+    driver = open_practice("progress.html")
+    import_file(driver, journey["json"])
+    enter_learner(driver, name, LEARNER[1])
+    driver = open_practice("certificate.html")
+    WebDriverWait(driver, WAIT_SECONDS).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, "[data-certificate]").is_displayed())
+    assert driver.find_element(By.CSS_SELECTOR, '[data-field="name"]').text == name
+    assert not driver.find_elements(By.CSS_SELECTOR, ".certificate script, .certificate img")
+    assert driver.execute_script("return window.injected === undefined")
 
 
 def test_a_formula_in_the_learners_name_is_inert_in_the_csv(open_practice):
