@@ -2,7 +2,7 @@
  * in the certificate — name, date, score (the average of the module scores) and the
  * verification code of the record the learner would export now — and offers to print it.
  * Until then it lists what is still to do. A classic script after storage.js, status.js,
- * course-data.js and record.js.
+ * course-data.js, statements.js and record.js.
  */
 (function () {
   "use strict";

@@ -1,8 +1,8 @@
 /* progress.html: every module's status and score, the learner's name and employee ID
  * (remembered through MeridianStore), the export of the progress record as JSON or CSV
  * (downloaded through a Blob and <a download>), and the import of a record, merged with
- * what this browser holds. A classic script after storage.js, status.js, course-data.js
- * and record.js.
+ * what this browser holds. A classic script after storage.js, status.js, course-data.js,
+ * statements.js, record.js and import.js.
  */
 (function () {
   "use strict";
@@ -11,7 +11,8 @@
   var course = window.MeridianCourse;
   var records = window.MeridianRecord;
   var status = window.MeridianStatus;
-  if (!store || !course || !records || !status) return;
+  var importer = window.MeridianImport;
+  if (!store || !course || !records || !status || !importer) return;
 
   var nameField = document.getElementById("learner-name");
   var idField = document.getElementById("learner-employee-id");
@@ -173,13 +174,13 @@
     reader.onload = function () {
       var record;
       try {
-        record = records.read(String(reader.result), course);
+        record = importer.read(String(reader.result), course);
       } catch (error) {
         say(importStatus, file.name + ": " + error.message, true);
         importField.value = "";
         return;
       }
-      var result = records.merge(course, store.all(), record);
+      var result = importer.merge(course, store.all(), record);
       store.replaceAll(result.data);
       var who = store.getLearner();
       nameField.value = who.name;
