@@ -6,7 +6,7 @@
  *   <a data-module="SLUG" data-questions="N"> … <span data-module-status></span></a>  sidebar entries
  *   <p class="module-status" data-module="SLUG" data-questions="N" hidden>             home page cards
  *   <div data-course-progress hidden> with [data-course-count], [data-course-bar] and
- *   <a data-resume hidden>                                                          home page
+ *   <a data-resume hidden>, <a data-certificate-link hidden> (once all are completed) home page
  *   <article data-module="SLUG"> with <h2 id> headings                              module pages:
  *                                                   the section last read, for the resume link
  *
@@ -90,6 +90,8 @@
         ? "All " + cards.length + " modules completed"
         : completed + " of " + cards.length + (cards.length === 1 ? " module" : " modules") + " completed";
     }
+    var certificate = summary.querySelector("a[data-certificate-link]");
+    if (certificate) certificate.hidden = completed !== cards.length;
     var bar = summary.querySelector("[data-course-bar]");
     if (bar) bar.style.width = Math.round(completed / cards.length * 100) + "%";
     summary.hidden = false;

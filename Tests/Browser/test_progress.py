@@ -184,6 +184,7 @@ def journey(browser, quiz_site, tmp_path_factory):
     driver.get(page_url(quiz_site, "index.html"))
     shown["home_after_quiz"] = statuses_on_home(driver)
     shown["count_after_quiz"] = course_count(driver)
+    shown["certificate_link_after_quiz"] = driver.find_element(By.CSS_SELECTOR, "a[data-certificate-link]").is_displayed()
     resume = driver.find_element(By.CSS_SELECTOR, "a[data-resume]")
     shown["resume_href"] = resume.get_attribute("href")
     shown["resume_text"] = resume.text
@@ -197,6 +198,7 @@ def journey(browser, quiz_site, tmp_path_factory):
     driver.get(page_url(quiz_site, "index.html"))
     shown["home_after_all"] = statuses_on_home(driver)
     shown["count_after_all"] = course_count(driver)
+    shown["certificate_link_after_all"] = driver.find_element(By.CSS_SELECTOR, "a[data-certificate-link]").is_displayed()
 
     driver.get(page_url(quiz_site, "progress.html"))
     enter_learner(driver, *LEARNER)
@@ -231,6 +233,8 @@ def test_home_page_and_sidebar_show_each_module_status(journey):
     assert shown["count_after_quiz"] == "1 of 2 modules completed"
     assert shown["home_after_all"] == {"questions": "Completed", "scenarios": "Completed"}
     assert shown["count_after_all"] == "All 2 modules completed"
+    assert not shown["certificate_link_after_quiz"] and shown["certificate_link_after_all"], \
+        "the home page links the certificate only once every module is completed"
 
 
 def test_resume_leads_to_the_last_module_opened(journey):
