@@ -14,11 +14,19 @@
  *   MeridianStore.getModule(slug)                     → a copy of the module's record, or null
  *   MeridianStore.recordScenario(id, path, score, ending, replies) → the scenario's record
  *   MeridianStore.getScenario(id)                     → a copy of the scenario's record, or null
+ *   MeridianStore.recordSection(slug, id)             → remembers the section of the module last read
+ *   MeridianStore.setLearner(name, employeeId)        → remembers who is learning (for the export)
+ *   MeridianStore.getLearner()                        → {name, employeeId}, empty strings when unknown
  *   MeridianStore.all()                               → a copy of everything
  *   MeridianStore.replaceAll(data)                    → replaces everything (import)
  *   MeridianStore.clear()                             → forgets everything of this course
  *   MeridianStore.onChange(callback)                  → callback(all, change); returns an unsubscribe function
  * The page names its course on <body data-course-id="…" data-pass-score="…">.
+ *
+ * The data: {modules: {slug: {firstVisitedAt, lastVisitedAt, lastSection, answers {qid: response},
+ * correct {qid: bool}, answerTimes {qid: ISO time}, answeredAt, attempts, questions, score,
+ * passed, completedAt}}, scenarios: {id: {path, replies, score, ending, finishedAt, plays}},
+ * learner: {name, employeeId}}.
  */
 (function () {
   "use strict";
@@ -62,10 +70,17 @@
   // Accepts only the shape this file writes, so a damaged record never breaks a page.
   function normalised(data) {
     if (!isObject(data)) return emptyData();
-    return {
+    var result = {
       modules: isObject(data.modules) ? data.modules : {},
       scenarios: isObject(data.scenarios) ? data.scenarios : {}
     };
+    if (isObject(data.learner)) {
+      result.learner = {
+        name: typeof data.learner.name === "string" ? data.learner.name : "",
+        employeeId: typeof data.learner.employeeId === "string" ? data.learner.employeeId : ""
+      };
+    }
+    return result;
   }
 
   // A record that is not JSON is kept under "<key>:damaged" rather than lost, and the
@@ -115,6 +130,7 @@
     }
     if (!isObject(record.answers)) record.answers = {};
     if (!isObject(record.correct)) record.correct = {};
+    if (!isObject(record.answerTimes)) record.answerTimes = {};
     return record;
   }
 
@@ -151,6 +167,7 @@
       if (!record.attempts || countAnswered(record) >= questions) record.attempts = (record.attempts || 0) + 1;
       record.answers[questionId] = String(response);
       record.correct[questionId] = !!correct;
+      record.answerTimes[questionId] = time;
       record.questions = questions;
       var right = Object.keys(record.correct).filter(function (id) { return record.correct[id] === true; }).length;
       record.score = Math.min(right / questions, 1);
@@ -185,6 +202,23 @@
 
     getScenario: function (id) {
       return isObject(data.scenarios[id]) ? copy(data.scenarios[id]) : null;
+    },
+
+    recordSection: function (slug, id) {
+      var record = moduleRecord(slug);
+      if (record.lastSection === id) return;
+      record.lastSection = String(id);
+      save({ type: "section", module: slug });
+    },
+
+    setLearner: function (name, employeeId) {
+      data.learner = { name: String(name || ""), employeeId: String(employeeId || "") };
+      save({ type: "learner" });
+    },
+
+    getLearner: function () {
+      var learner = isObject(data.learner) ? data.learner : {};
+      return { name: learner.name || "", employeeId: learner.employeeId || "" };
     },
 
     all: function () {

@@ -31,7 +31,8 @@ struct PageContext {
                      "kind": kind, "url": path,
                      "isHome": kind == "home", "isModule": kind == "module",
                      "isCountry": kind == "country", "isCountries": kind == "countries",
-                     "isSearch": kind == "search"] as [String: Any],
+                     "isSearch": kind == "search",
+                     "isProgress": kind == "progress", "isCertificate": kind == "certificate"] as [String: Any],
             "sidebar": sidebar(current: currentModule, page: path),
             "generator": generator,
         ]
@@ -77,7 +78,7 @@ struct PageContext {
     func home(questionCounts: [Int]) -> [String: Any] {
         var context = base(kind: "home", title: course.config.title, description: course.config.description, path: "index.html")
         context["modules"] = course.modules.enumerated().map { index, module -> [String: Any] in
-            ["number": String(index + 1), "title": module.meta.title, "url": module.url, "href": module.url,
+            ["number": String(index + 1), "slug": module.slug, "title": module.meta.title, "url": module.url, "href": module.url,
              "summary": module.meta.summary, "objectivesCount": String(module.meta.objectives.count),
              "questionsCount": String(questionCounts[index]),
              "hasQuestions": questionCounts[index] > 0].adding("minutes", module.meta.minutes.map(String.init))
@@ -91,6 +92,30 @@ struct PageContext {
     func search() -> [String: Any] {
         base(kind: "search", title: "Search", description: "Search the modules and the country pages of the course.",
              path: "search.html")
+    }
+
+    /// `progress.html`: the learner's name and employee ID, every module's status, export and import.
+    func progress() -> [String: Any] {
+        var context = base(kind: "progress", title: "Your progress",
+                           description: "Your progress in every module; export it for HR or import it on another computer.",
+                           path: "progress.html")
+        context["modules"] = moduleLinks(from: "progress.html")
+        return context
+    }
+
+    /// `certificate.html`: the printable certificate, shown by its script once every module is completed.
+    func certificate() -> [String: Any] {
+        var context = base(kind: "certificate", title: "Certificate of completion",
+                           description: "A printable certificate for a learner who has completed every module of the course.",
+                           path: "certificate.html")
+        context["modules"] = moduleLinks(from: "certificate.html")
+        return context
+    }
+
+    private func moduleLinks(from page: String) -> [[String: Any]] {
+        course.modules.enumerated().map { index, module in
+            link(module, from: page).merging(["number": String(index + 1), "slug": module.slug]) { _, new in new }
+        }
     }
 
     func scores(_ scores: HofstedeScores) -> [[String: Any]] {

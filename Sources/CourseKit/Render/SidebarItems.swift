@@ -9,14 +9,18 @@ struct SidebarItems: Sendable {
 
     private let templates: TemplateLibrary
     private let modules: [Module]
+    /// Each module's number of questions: the entry carries it so scripts can tell a module's status.
+    private let questionCounts: [Int]
     /// `[index][0]` as a plain entry, `[index][1]` as the current page, for `cachedRoot`.
     private let cached: [[String]]
 
-    init(modules: [Module], templates: TemplateLibrary, jobs: Int) {
+    init(modules: [Module], questionCounts: [Int], templates: TemplateLibrary, jobs: Int) {
         self.templates = templates
         self.modules = modules
+        self.questionCounts = questionCounts
         let render: @Sendable (Int) -> [String] = { [templates] index in
-            [false, true].map { Self.render(index, module: modules[index], current: $0, root: Self.cachedRoot, templates: templates) }
+            [false, true].map { Self.render(index, module: modules[index], questions: questionCounts[index], current: $0,
+                                            root: Self.cachedRoot, templates: templates) }
         }
         cached = Parallel.map(modules.count, jobs: jobs, render)
     }
@@ -25,12 +29,13 @@ struct SidebarItems: Sendable {
     func html(for index: Int, current: Bool, root: String) -> String {
         root == Self.cachedRoot
             ? cached[index][current ? 1 : 0]
-            : Self.render(index, module: modules[index], current: current, root: root, templates: templates)
+            : Self.render(index, module: modules[index], questions: questionCounts[index], current: current, root: root, templates: templates)
     }
 
-    private static func render(_ index: Int, module: Module, current: Bool, root: String, templates: TemplateLibrary) -> String {
+    private static func render(_ index: Int, module: Module, questions: Int, current: Bool, root: String,
+                               templates: TemplateLibrary) -> String {
         let context: [String: Any] = ["number": String(index + 1), "title": module.meta.title, "url": module.url,
-                                      "root": root, "current": current]
+                                      "slug": module.slug, "questionsCount": String(questions), "root": root, "current": current]
         return templates.render(template, context.adding("minutes", module.meta.minutes.map(String.init)))
     }
 }

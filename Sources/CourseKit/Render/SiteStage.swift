@@ -17,7 +17,7 @@ struct SiteStage: @unchecked Sendable {
     /// The pages of a site, in the order they are rendered: the home page first, because with
     /// thousands of modules it is the longest, so it overlaps with the others.
     enum Page: Sendable {
-        case home, countriesIndex, compare, search, country(Int), module(Int)
+        case home, countriesIndex, compare, search, progress, certificate, country(Int), module(Int)
     }
 
     func run(templatesDirectory: URL) -> Outcome {
@@ -34,10 +34,11 @@ struct SiteStage: @unchecked Sendable {
 
         // 2. Fragments → pages through the templates, written as they are rendered.
         let contexts = PageContext(course: course, generator: generator,
-                                   sidebarItems: SidebarItems(modules: course.modules, templates: templates, jobs: jobs))
+                                   sidebarItems: SidebarItems(modules: course.modules, questionCounts: modules.map(\.compilation.questions.count),
+                                                              templates: templates, jobs: jobs))
         let mentions = modulesByCountry()
         let searchPage: [Page] = templates.has("search") ? [.search] : []
-        let pages: [Page] = [.home, .countriesIndex, .compare] + searchPage + course.countries.indices.map(Page.country) + course.modules.indices.map(Page.module)
+        let pages: [Page] = [.home, .countriesIndex, .compare, .progress, .certificate] + searchPage + course.countries.indices.map(Page.country) + course.modules.indices.map(Page.module)
         let render: @Sendable (Page) -> (path: String, html: String) = { [self] page in
             switch page {
             case .home:
@@ -48,6 +49,10 @@ struct SiteStage: @unchecked Sendable {
                 return ("compare.html", templates.render("compare", contexts.compare()))
             case .search:
                 return ("search.html", templates.render("search", contexts.search()))
+            case .progress:
+                return ("progress.html", templates.render("progress", contexts.progress()))
+            case .certificate:
+                return ("certificate.html", templates.render("certificate", contexts.certificate()))
             case .country(let index):
                 let country = course.countries[index]
                 return (country.url, templates.render("country", contexts.country(country, notes: notes[index],

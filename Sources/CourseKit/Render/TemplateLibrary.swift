@@ -5,7 +5,7 @@ import Mustache
 /// does not exist is reported at its line and column (swift-mustache would render it as "").
 public struct TemplateLibrary: Sendable {
     /// The page templates a build needs.
-    public static let required = ["home", "module", "country", "countries", "compare", SidebarItems.template]
+    public static let required = ["home", "module", "country", "countries", "compare", "progress", "certificate", SidebarItems.template]
 
     let library: MustacheLibrary
 

@@ -1,0 +1,190 @@
+/* Importing a progress record on progress.html: reading the file, and merging it with what
+ * MeridianStore holds without dropping newer data — per question the later answer (times
+ * from the record's `answered` statements), per module the earliest visit and completion,
+ * per scenario the later play. A classic script after record.js and statements.js.
+ *
+ *   MeridianImport.read(text, course)             → the record, or throws an Error whose message says why not
+ *   MeridianImport.merge(course, data, record, now) → {data, summary}: the store's data with the record merged in
+ */
+(function () {
+  "use strict";
+
+  var MAX_BYTES = 8 * 1024 * 1024;
+  var records = window.MeridianRecord;
+  if (!records) return;
+
+  function isObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  function time(value) {
+    var parsed = typeof value === "string" ? Date.parse(value) : NaN;
+    return isNaN(parsed) ? null : parsed;
+  }
+
+  function isTime(value) {
+    return time(value) !== null;
+  }
+
+  // The earlier or later of two ISO times, ignoring missing ones.
+  function earlier(a, b) {
+    if (!isTime(a)) return isTime(b) ? b : null;
+    if (!isTime(b)) return a;
+    return time(a) <= time(b) ? a : b;
+  }
+
+  function later(a, b) {
+    if (!isTime(a)) return isTime(b) ? b : null;
+    if (!isTime(b)) return a;
+    return time(a) >= time(b) ? a : b;
+  }
+
+  function read(text, course) {
+    if (text.length > MAX_BYTES) {
+      throw new Error("This file is too large to be a progress record. Nothing was imported.");
+    }
+    var record;
+    try {
+      record = JSON.parse(text);
+    } catch (error) {
+      throw new Error("This file is not a progress record: it is not valid JSON. Choose the .json file exported from the Progress page. Nothing was imported.");
+    }
+    if (!isObject(record) || record.format !== records.format) {
+      throw new Error("This file is not a progress record of this course. Choose the .json file exported from the Progress page. Nothing was imported.");
+    }
+    if (typeof record.formatVersion !== "number" || Math.floor(record.formatVersion) !== record.formatVersion || record.formatVersion < 1) {
+      throw new Error("This progress record has no valid format version, so it cannot be read. Nothing was imported.");
+    }
+    if (record.formatVersion > records.formatVersion) {
+      throw new Error("This progress record was made with a newer version of the record format (version " + record.formatVersion +
+        "); this course site reads version " + records.formatVersion + ". Export it again from this version of the course, or ask for an updated course site. Nothing was imported.");
+    }
+    if (!isObject(record.course) || record.course.id !== course.id) {
+      var other = isObject(record.course) ? (record.course.title ? "“" + record.course.title + "”" : String(record.course.id || "an unnamed course")) : "an unnamed course";
+      throw new Error("This progress record is from another course (" + other + "), not from “" + course.title + "”. Nothing was imported.");
+    }
+    if (!Array.isArray(record.modules)) {
+      throw new Error("This progress record lists no modules, so there is nothing to import. Nothing was imported.");
+    }
+    return record;
+  }
+
+  // When each question of the record was answered, from its `answered` statements.
+  function answerTimes(course, record) {
+    var times = {};
+    (Array.isArray(record.statements) ? record.statements : []).forEach(function (statement) {
+      if (!isObject(statement) || !isObject(statement.verb) || statement.verb.id !== "http://adlnet.gov/expapi/verbs/answered") return;
+      var id = isObject(statement.object) ? statement.object.id : null;
+      if (typeof id === "string" && isTime(statement.timestamp)) times[id] = later(times[id], statement.timestamp);
+    });
+    return times;
+  }
+
+  function merge(course, data, record, now) {
+    now = now || new Date().toISOString();
+    var merged = JSON.parse(JSON.stringify(isObject(data) ? data : {}));
+    if (!isObject(merged.modules)) merged.modules = {};
+    if (!isObject(merged.scenarios)) merged.scenarios = {};
+    var summary = { modulesChanged: 0, answersAdded: 0, answersReplaced: 0, answersKept: 0, scenariosAdded: 0,
+      scenariosKept: 0, unknownModules: 0, learner: null, learnerKept: null };
+    var times = answerTimes(course, record);
+    var exportedAt = isTime(record.exportedAt) ? record.exportedAt : now;
+    var incoming = {};
+    record.modules.forEach(function (entry) {
+      if (isObject(entry) && typeof entry.slug === "string") incoming[entry.slug] = entry;
+    });
+    var known = {};
+    course.modules.forEach(function (module) { known[module.slug] = true; });
+    Object.keys(incoming).forEach(function (slug) { if (!known[slug]) summary.unknownModules++; });
+
+    course.modules.forEach(function (module) {
+      var entry = incoming[module.slug];
+      if (!entry) return;
+      var answers = isObject(entry.answers) ? entry.answers : {};
+      var visited = entry.status === "in-progress" || entry.status === "completed" || Object.keys(answers).length > 0;
+      if (!visited) return;
+      var local = isObject(merged.modules[module.slug]) ? merged.modules[module.slug] : null;
+      var before = JSON.stringify(local);
+      var target = local || { answers: {}, correct: {}, answerTimes: {}, attempts: 0, score: 0, passed: false };
+      if (!isObject(target.answers)) target.answers = {};
+      if (!isObject(target.correct)) target.correct = {};
+      if (!isObject(target.answerTimes)) target.answerTimes = {};
+      module.questions.forEach(function (question) {
+        var response = answers[question.id];
+        if (typeof response !== "string") return;
+        var theirs = times[window.MeridianStatements.questionIri(course, module.slug, question.id)] || exportedAt;
+        var mine = target.answerTimes[question.id] || target.answeredAt || null;
+        if (typeof target.answers[question.id] !== "string") {
+          summary.answersAdded++;
+        } else if (target.answers[question.id] === response) {
+          target.answerTimes[question.id] = earlier(mine, theirs) || theirs;
+          return;
+        } else if (mine && time(mine) >= time(theirs)) {
+          summary.answersKept++;
+          return;
+        } else {
+          summary.answersReplaced++;
+        }
+        target.answers[question.id] = response;
+        target.answerTimes[question.id] = theirs;
+        target.answeredAt = later(target.answeredAt, theirs);
+      });
+      module.questions.forEach(function (question) {
+        if (typeof target.answers[question.id] === "string") target.correct[question.id] = records.grade(question, target.answers[question.id]);
+      });
+      target.firstVisitedAt = earlier(target.firstVisitedAt, entry.firstVisitedAt) || target.firstVisitedAt || exportedAt;
+      var result = records.moduleResult(module, target, course.passScore);
+      target.lastVisitedAt = later(target.lastVisitedAt, null) || entry.completedAt || target.firstVisitedAt;
+      target.attempts = Math.max(target.attempts || 0, typeof entry.attempts === "number" ? Math.floor(entry.attempts) : 0);
+      target.questions = module.questions.length;
+      target.score = result.score === null ? 0 : result.score;
+      target.passed = module.questions.length ? result.passed : false;
+      if (result.status === "completed") {
+        target.completedAt = earlier(target.completedAt, entry.status === "completed" ? entry.completedAt : null) ||
+          target.completedAt || target.answeredAt || target.firstVisitedAt;
+      }
+      merged.modules[module.slug] = target;
+      if (JSON.stringify(target) !== before) summary.modulesChanged++;
+    });
+
+    var scenarioIds = {};
+    course.modules.forEach(function (module) { module.scenarios.forEach(function (id) { scenarioIds[id] = true; }); });
+    (Array.isArray(record.scenarios) ? record.scenarios : []).forEach(function (entry) {
+      if (!isObject(entry) || !scenarioIds[entry.id] || !Array.isArray(entry.path) || !entry.path.length) return;
+      var local = merged.scenarios[entry.id];
+      if (isObject(local) && Array.isArray(local.path) && local.path.length) {
+        var same = local.path.join(">") === entry.path.join(">");
+        if (same || (isTime(local.finishedAt) && time(local.finishedAt) >= time(exportedAt))) {
+          if (!same) summary.scenariosKept++;
+          return;
+        }
+      }
+      merged.scenarios[entry.id] = {
+        path: entry.path.map(String), replies: [],
+        score: typeof entry.score === "number" ? Math.max(0, Math.min(entry.score, 1)) : 0,
+        ending: typeof entry.ending === "string" ? entry.ending : "",
+        finishedAt: exportedAt,
+        plays: (isObject(local) && local.plays ? local.plays : 0) + 1
+      };
+      summary.scenariosAdded++;
+    });
+
+    var theirLearner = isObject(record.learner) ? record.learner : {};
+    var mine = isObject(merged.learner) ? merged.learner : { name: "", employeeId: "" };
+    ["name", "employeeId"].forEach(function (field) {
+      var value = typeof theirLearner[field] === "string" ? theirLearner[field].trim() : "";
+      if (!value) return;
+      if (!mine[field]) {
+        mine[field] = value;
+        summary.learner = true;
+      } else if (mine[field] !== value) {
+        summary.learnerKept = summary.learnerKept || [];
+        summary.learnerKept.push(field);
+      }
+    });
+    merged.learner = { name: mine.name || "", employeeId: mine.employeeId || "" };
+    return { data: merged, summary: summary };
+  }
+
+  window.MeridianImport = { read: read, merge: merge };
+})();

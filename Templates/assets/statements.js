@@ -1,0 +1,155 @@
+/* The xAPI 1.0.3 statements of a progress record (README, "The progress-record format"):
+ * `answered` for every answered question as a cmi.interaction activity, `passed` or `failed`
+ * and `completed` per module, `completed` for the course. A classic script, used by record.js.
+ *
+ *   MeridianStatements.build(course, record, details) → the statements; `details` holds, per
+ *       module, {module (from course-data.js), saved (MeridianStore's record), result (graded), entry (the record's module)}
+ *   MeridianStatements.questionIri(course, slug, questionId) → the activity id of a question
+ */
+(function () {
+  "use strict";
+
+  var XAPI = "http://adlnet.gov/expapi/";
+
+  function isObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  function isTime(value) {
+    return typeof value === "string" && !isNaN(Date.parse(value));
+  }
+
+  function round(value) {
+    return Math.round(value * 10000) / 10000;
+  }
+
+  function uuid() {
+    if (window.crypto && typeof window.crypto.randomUUID === "function") return window.crypto.randomUUID();
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    var hex = Array.prototype.map.call(bytes, function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
+    return hex.slice(0, 8) + "-" + hex.slice(8, 12) + "-" + hex.slice(12, 16) + "-" + hex.slice(16, 20) + "-" + hex.slice(20);
+  }
+
+  function courseIri(course) {
+    return String(course.id).replace(/\/+$/, "");
+  }
+
+  function moduleIri(course, slug) {
+    return courseIri(course) + "/modules/" + slug;
+  }
+
+  function questionIri(course, slug, questionId) {
+    return moduleIri(course, slug) + "/questions/" + questionId;
+  }
+
+  function languageMap(course, text) {
+    var map = {};
+    map[course.language || "en"] = String(text);
+    return map;
+  }
+
+  function actor(course, learner) {
+    var agent = { objectType: "Agent" };
+    if (learner.name) agent.name = learner.name;
+    agent.account = { homePage: courseIri(course), name: learner.employeeId || learner.name || "anonymous" };
+    return agent;
+  }
+
+  function verb(name) {
+    return { id: XAPI + "verbs/" + name, display: { "en-US": name } };
+  }
+
+  function components(course, list) {
+    return (list || []).map(function (component) {
+      return { id: String(component.id), description: languageMap(course, component.text) };
+    });
+  }
+
+  function interaction(course, module, question) {
+    var definition = {
+      type: XAPI + "activities/cmi.interaction",
+      name: languageMap(course, question.prompt),
+      interactionType: question.interactionType,
+      correctResponsesPattern: question.correctResponsesPattern.slice()
+    };
+    if (question.choices) definition.choices = components(course, question.choices);
+    if (question.source) definition.source = components(course, question.source);
+    if (question.target) definition.target = components(course, question.target);
+    return { objectType: "Activity", id: questionIri(course, module.slug, question.id), definition: definition };
+  }
+
+  function moduleActivity(course, module) {
+    return {
+      objectType: "Activity", id: moduleIri(course, module.slug),
+      definition: { type: XAPI + "activities/module", name: languageMap(course, module.title) }
+    };
+  }
+
+  function courseActivity(course) {
+    return {
+      objectType: "Activity", id: courseIri(course),
+      definition: { type: XAPI + "activities/course", name: languageMap(course, course.title) }
+    };
+  }
+
+  function context(course, module) {
+    var activities = { grouping: [{ objectType: "Activity", id: courseIri(course) }] };
+    if (module) activities.parent = [{ objectType: "Activity", id: moduleIri(course, module.slug) }];
+    return { contextActivities: activities, language: course.language || "en" };
+  }
+
+  function build(course, record, details) {
+    var who = actor(course, record.learner);
+    var list = [];
+    function add(verbName, object, result, module, timestamp) {
+      var statement = { id: uuid(), actor: who, verb: verb(verbName), object: object };
+      if (result) statement.result = result;
+      statement.context = context(course, module);
+      statement.timestamp = isTime(timestamp) ? timestamp : record.exportedAt;
+      statement.version = "1.0.3";
+      list.push(statement);
+    }
+    details.forEach(function (detail) {
+      var module = detail.module;
+      var saved = detail.saved;
+      var result = detail.result;
+      if (result.status === "not-started") return;
+      var times = saved && isObject(saved.answerTimes) ? saved.answerTimes : {};
+      module.questions.forEach(function (question) {
+        var response = result.answers[question.id];
+        if (response === undefined) return;
+        add("answered", interaction(course, module, question), { response: response, success: window.MeridianRecord.grade(question, response) },
+          module, times[question.id] || (saved && saved.answeredAt));
+      });
+      var score = null;
+      if (result.count) {
+        score = { scaled: round(result.score), raw: result.right, min: 0, max: result.count };
+        // Passed as soon as the answers pass; failed only once every question has an answer.
+        if (result.passed || Object.keys(result.answers).length === result.count) {
+          add(result.passed ? "passed" : "failed", moduleActivity(course, module),
+            { score: score, success: result.passed }, null, saved && saved.answeredAt);
+        }
+      }
+      if (result.status === "completed") {
+        var completion = { completion: true };
+        if (score) {
+          completion.score = score;
+          completion.success = true;
+        }
+        add("completed", moduleActivity(course, module), completion, null, detail.entry.completedAt);
+      }
+    });
+    if (record.completed) {
+      var scored = record.modules.filter(function (m) { return typeof m.score === "number"; });
+      var result = { completion: true, success: true };
+      if (scored.length) result.score = { scaled: round(window.MeridianRecord.averageScore(record)) };
+      add("completed", courseActivity(course), result, null, record.completedAt);
+    }
+    return list;
+  }
+
+  window.MeridianStatements = { build: build, questionIri: questionIri };
+})();
