@@ -150,37 +150,48 @@ def chromium(tmp_path_factory, prefs: dict | None = None):
     return driver
 
 
-@pytest.fixture
-def open_page(browser, site):
-    """open_page("modules/x.html") loads that page from file:// and returns the driver.
+def _page_opener(browser, site: Path):
+    """A function that loads a page of `site` from file:// and returns the driver, and a
+    function that forgets what the pages stored.
 
-    Console and network logs are drained first, so what a test reads afterwards belongs to
-    this page; localStorage is cleared after the test, so tests in a module start equal.
-    """
+    Every test starts with empty localStorage: it is cleared from a page of the site before
+    the test's first page loads (a clear from a page of another origin, or from about:blank,
+    would not reach file:// storage). Console and network logs are drained before each load,
+    so what a test reads afterwards belongs to that page."""
+    state = {"first": True}
+
+    def forget():
+        try:
+            browser.execute_script("try { localStorage.clear() } catch (e) {}")
+        except Exception:  # a crashed page must not hide the test's own failure
+            pass
+
     def load(relative_path: str):
         browser.get("about:blank")
         browser.get_log("browser")
         browser.get_log("performance")
+        if state["first"]:
+            state["first"] = False
+            browser.get(page_url(site, relative_path))
+            forget()
         browser.get(page_url(site, relative_path))
         return browser
+    return load, forget
+
+
+@pytest.fixture
+def open_page(browser, site):
+    """open_page("modules/x.html") loads that page of the course from file:// and returns the
+    driver; localStorage starts empty and is cleared after the test."""
+    load, forget = _page_opener(browser, site)
     yield load
-    try:
-        browser.execute_script("try { localStorage.clear() } catch (e) {}")
-    except Exception:  # a crashed page must not hide the test's own failure
-        pass
+    forget()
 
 
 @pytest.fixture
 def open_practice(browser, quiz_site):
     """open_practice("modules/questions.html") loads a page of the practice fixture course
-    from file://; localStorage is cleared after the test."""
-    def load(relative_path: str):
-        browser.get("about:blank")
-        browser.get_log("browser")
-        browser.get(page_url(quiz_site, relative_path))
-        return browser
+    from file://; localStorage starts empty and is cleared after the test."""
+    load, forget = _page_opener(browser, quiz_site)
     yield load
-    try:
-        browser.execute_script("try { localStorage.clear() } catch (e) {}")
-    except Exception:  # a crashed page must not hide the test's own failure
-        pass
+    forget()
