@@ -15,9 +15,10 @@ struct SiteStage: @unchecked Sendable {
     }
 
     /// The pages of a site, in the order they are rendered: the home page first, because with
-    /// thousands of modules it is the longest, so it overlaps with the others.
+    /// thousands of modules it is the longest, so it overlaps with the others; the course
+    /// files (the answer key as a script, the record schema) next, for the same reason.
     private enum Page {
-        case home, countriesIndex, country(Int), module(Int)
+        case home, courseFiles, countriesIndex, country(Int), module(Int)
     }
 
     func run(templatesDirectory: URL) -> Outcome {
@@ -36,13 +37,17 @@ struct SiteStage: @unchecked Sendable {
         let contexts = PageContext(course: course, generator: generator,
                                    sidebarItems: SidebarItems(modules: course.modules, templates: templates, jobs: jobs))
         let mentions = modulesByCountry()
-        let pages: [Page] = [.home, .countriesIndex] + course.countries.indices.map(Page.country) + course.modules.indices.map(Page.module)
+        let pages: [Page] = [.home, .courseFiles, .countriesIndex] + course.countries.indices.map(Page.country) + course.modules.indices.map(Page.module)
         let writing = ProgressCounter(stage: "Writing pages", total: pages.count, progress: progress)
+        // The assets first: copying the folder replaces it, and the course files are written into it.
+        diagnostics += copyAssets(templatesDirectory: templatesDirectory, contentAssets: contentAssets)
         let problems = Parallel.map(pages.count, jobs: jobs) { [self] index -> [Diagnostic] in
             defer { writing.tick() }
             switch pages[index] {
             case .home:
                 return writePage("index.html", template: "home", contexts.home(questionCounts: modules.map(\.compilation.questions.count)))
+            case .courseFiles:
+                return writeCourseFiles(AnswerKey(config: course.config, modules: compiled.moduleKeys(of: course)))
             case .countriesIndex:
                 return writePage("countries/index.html", template: "countries", contexts.countriesIndex())
             case .country(let index):
@@ -54,10 +59,7 @@ struct SiteStage: @unchecked Sendable {
             }
         }
         diagnostics += problems.flatMap { $0 }
-        diagnostics += copyAssets(templatesDirectory: templatesDirectory,
-                                  contentAssets: contentAssets)
-        diagnostics += writeCourseFiles(AnswerKey(config: course.config, modules: compiled.moduleKeys(of: course)))
-        return Outcome(diagnostics: diagnostics, pages: pages.count)
+        return Outcome(diagnostics: diagnostics, pages: pages.count - 1)
     }
 
     /// Country code → the modules whose front matter names it, in course order.
