@@ -11,11 +11,17 @@ extension YAMLReader {
             report("'\(key)' must be text", at: location(of: node))
             return nil
         }
-        if required, scalar.string.trimmingCharacters(in: .whitespaces).isEmpty {
+        if required, Self.isBlank(scalar.string) {
             report("'\(key)' is empty", at: location(of: node))
             return nil
         }
         return scalar.string
+    }
+
+    /// True when `text` holds only spaces and tabs (what `trimmingCharacters(in: .whitespaces)`
+    /// would empty), without bridging every value through Foundation.
+    static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0 == " " || $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
     }
 
     mutating func int(_ key: String, in map: YAMLMapping) -> Int? {

@@ -1,20 +1,44 @@
-/// Escaping for text and attribute values we write into HTML ourselves.
+/// Escaping for text and attribute values we write into HTML ourselves, and for every `{{name}}`
+/// the templates print (see `TemplateLibrary`).
 public enum HTML {
+    /// `& < > " '` as entities; everything else unchanged. Works on the UTF-8 bytes: all five
+    /// are ASCII, so no multi-byte character can contain one.
     public static func escape(_ text: String) -> String {
-        let special: Set<UInt8> = [UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'")]
-        guard text.utf8.contains(where: special.contains) else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
+        var text = text
+        let escaped: String? = text.withUTF8 { bytes in
+            var extra = 0
+            for byte in bytes where byte < 0x3F { extra += added(by: byte) }
+            guard extra > 0 else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count + extra) { out in
+                var index = 0
+                func put(_ entity: StaticString) {
+                    entity.withUTF8Buffer { for byte in $0 { out[index] = byte; index += 1 } }
+                }
+                for byte in bytes {
+                    switch byte {
+                    case UInt8(ascii: "&"): put("&amp;")
+                    case UInt8(ascii: "<"): put("&lt;")
+                    case UInt8(ascii: ">"): put("&gt;")
+                    case UInt8(ascii: "\""): put("&quot;")
+                    case UInt8(ascii: "'"): put("&#39;")
+                    default: out[index] = byte; index += 1
+                    }
+                }
+                return index
             }
         }
-        return out
+        return escaped ?? text
+    }
+
+    /// How many bytes escaping `byte` adds.
+    @inline(__always)
+    private static func added(by byte: UInt8) -> Int {
+        switch byte {
+        case UInt8(ascii: "&"): 4
+        case UInt8(ascii: "<"), UInt8(ascii: ">"): 3
+        case UInt8(ascii: "\""): 5
+        case UInt8(ascii: "'"): 4
+        default: 0
+        }
     }
 }

@@ -68,14 +68,14 @@ struct SiteStage: @unchecked Sendable {
             return Outcome(diagnostics: diagnostics, pages: 0)
         }
         let writing = ProgressCounter(stage: "Writing pages", total: pages.count, progress: progress)
+        // The assets first: copying the folder replaces it, and the course files are written into it.
+        diagnostics += copyAssets(templatesDirectory: templatesDirectory, contentAssets: contentAssets)
         let problems = Parallel.map(pages.count, jobs: jobs) { [self] index -> [Diagnostic] in
             defer { writing.tick() }
             let page = render(pages[index])
             return writePage(page.path, text: page.html)
         }
         diagnostics += problems.flatMap { $0 }
-        diagnostics += copyAssets(templatesDirectory: templatesDirectory,
-                                  contentAssets: contentAssets)
         diagnostics += writeSearchIndex(modules: modules, notes: notes)
         diagnostics += writePage("assets/countries-data.js", text: CountryData.script(for: course))
         diagnostics += writeCourseFiles(AnswerKey(config: course.config, modules: compiled.moduleKeys(of: course)))
