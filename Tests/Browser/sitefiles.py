@@ -239,10 +239,12 @@ def resolve(source: str, url: str) -> Target:
 
 
 def internal_page_links(page: Page) -> list[str]:
-    """Site-relative .html paths this page links to with <a>/<area href>, in document order."""
+    """Site-relative .html paths this page links to with <a>/<area href> or leads to with a
+    <form action> (the search box), in document order."""
     found = []
     for use in page.urls:
-        if use.tag in {"a", "area"} and use.attribute == "href" and kind_of(use.url) == "relative":
+        followed = (use.tag in {"a", "area"} and use.attribute == "href") or (use.tag == "form" and use.attribute == "action")
+        if followed and kind_of(use.url) == "relative":
             target = resolve(page.path, use.url)
             if not target.escapes_site and target.path.endswith(".html"):
                 found.append(target.path)
