@@ -32,10 +32,12 @@ enum ReloadScript {
         var close = document.createElement("button");
         close.type = "button";
         close.textContent = "Hide";
-        close.style.cssText = "float:right;font:inherit;padding:0.1rem 0.6rem";
+        close.style.cssText = "float:right;font:inherit;padding:0.1rem 0.6rem;color:#2b0d0b;background:#ffe9e7;" +
+          "border:0;border-radius:4px;cursor:pointer";
         close.addEventListener("click", hide);
         var list = document.createElement("pre");
-        list.style.cssText = "white-space:pre-wrap;margin:0.75rem 0 0";
+        list.style.cssText = "white-space:pre-wrap;margin:0.75rem 0 0;padding:0;border:0;background:none;" +
+          "color:inherit;font:inherit;max-width:none";
         list.textContent = problems.join("\n");
         overlay.appendChild(close);
         overlay.appendChild(title);

@@ -8,8 +8,8 @@
   var MAX_RESULTS = 50;
   var SNIPPET = 160;
 
-  var form = document.querySelector(".search-page-form");
   var input = document.getElementById("search-q");
+  var form = input && input.form;
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var index = window.meridianSearch;
