@@ -15,6 +15,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
     ],
     targets: [
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
@@ -35,11 +38,21 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(
+            name: "PreviewServer",
+            dependencies: [
+                "CourseKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "meridian",
             dependencies: [
                 "CourseKit",
                 "Records",
+                "PreviewServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["EmbedCourseFiles"]
@@ -48,7 +61,7 @@ let package = Package(
         .plugin(name: "EmbedCourseFiles", capability: .buildTool(), dependencies: ["embed-files"]),
         .testTarget(
             name: "CourseKitTests",
-            dependencies: ["CourseKit"],
+            dependencies: ["CourseKit", "PreviewServer"],
             exclude: ["Fixtures", "__Snapshots__"]
         ),
         .testTarget(

@@ -3,22 +3,26 @@ import CourseKit
 import Foundation
 
 @main
-struct Meridian: ParsableCommand {
+struct Meridian: AsyncParsableCommand {
     static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(
         abstract: "Compile a training course written in Markdown into a static site that works offline.",
         version: version,
-        subcommands: [Build.self, Check.self, New.self, RecordsCommand.self],
+        subcommands: [Build.self, Check.self, Serve.self, New.self, RecordsCommand.self],
         defaultSubcommand: nil
     )
 
     /// Like ArgumentParser's `main()`, but a usage error exits with 2, as documented,
     /// rather than the library's 64.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             guard code == .validationFailure else { exit(withError: error) }

@@ -1,5 +1,5 @@
 /* Offline search for search.html. The index is assets/search-index.js, a script that sets
-   window.meridianSearch = {pages: [[title, url, kind]], sections: [[page, heading, anchor, text]]}
+   window.meridianSearch = {pages: [[title, url, kind]], sections: [[page, heading, anchor, text?]]}
    (see Templates/CONTEXT.md). Every word of the query must appear in the page title, the
    section heading or the section text; accents and case are ignored. */
 (function () {
@@ -8,8 +8,8 @@
   var MAX_RESULTS = 50;
   var SNIPPET = 160;
 
-  var form = document.querySelector(".search-page-form");
   var input = document.getElementById("search-q");
+  var form = input && input.form;
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var index = window.meridianSearch;
@@ -27,9 +27,15 @@
   var pages = index.pages.map(function (page) {
     return { title: page[0], url: page[1], kind: page[2], folded: fold(page[0]) };
   });
+  // The build writes 0 for an anchor that is the heading's plain slug (SearchIndex.simpleSlug).
+  function slug(heading) {
+    return heading.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  }
+
   var sections = index.sections.map(function (row) {
-    return { page: pages[row[0]], heading: row[1], anchor: row[2], text: row[3],
-             foldedHeading: fold(row[1]), foldedText: fold(row[3]) };
+    var text = row[3] || "";
+    return { page: pages[row[0]], heading: row[1], anchor: row[2] === 0 ? slug(row[1]) : row[2], text: text,
+             foldedHeading: fold(row[1]), foldedText: fold(text) };
   });
 
   function words(query) {

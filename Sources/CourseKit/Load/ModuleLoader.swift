@@ -25,7 +25,7 @@ struct ModuleLoader {
         return modules
     }
 
-    private func loadModule(named name: String) -> (module: Module?, diagnostics: [Diagnostic]) {
+    func loadModule(named name: String) -> (module: Module?, diagnostics: [Diagnostic]) {
         let path = "modules/\(name)"
         let file = files.display(path)
         guard let (number, slug) = Self.parseFileName(name) else {

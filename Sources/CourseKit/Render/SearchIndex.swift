@@ -3,15 +3,17 @@
 ///
 /// ```js
 /// window.meridianSearch = {"pages": [[title, url, kind], …],
-///                          "sections": [[page, heading, anchor, text], …]};
+///                          "sections": [[page, heading, anchor, text?], …]};
 /// ```
 ///
 /// A page is a module or a country page; a section is the part of a page under one `##` or
 /// `###` heading (heading and anchor empty for the text before the first one). `url` is
-/// relative to the site root; `text` is the section's plain text, cut to keep the file small:
-/// the whole course shares a budget of characters, and no section gets more than
-/// `maxSectionText` or fewer than `minSectionText`. Questions and scenarios are left out:
-/// they are exercises, not reference text.
+/// relative to the site root. `anchor` is `0` when it is the heading's plain ASCII slug
+/// (`simpleSlug`, which `search.js` computes the same way). `text` is the section's plain
+/// text, cut to keep the file small: the whole course shares a budget of characters and no
+/// section gets more than `maxSectionText`; when the share would be under `minSectionText`
+/// (tens of thousands of sections) sections carry no text and only titles and headings are
+/// searched. Questions and scenarios are left out: they are exercises, not reference text.
 struct SearchIndex {
     struct Page: Sendable {
         var title: String
@@ -30,7 +32,7 @@ struct SearchIndex {
     static let path = "assets/search-index.js"
     static let textBudget = 1_000_000
     static let maxSectionText = 1_000
-    static let minSectionText = 60
+    static let minSectionText = 40
 
     /// The sections of a compiled page's HTML. `lead` is text that belongs at the top of the
     /// page (a module's summary, a country's languages).
@@ -56,18 +58,39 @@ struct SearchIndex {
     /// The script text for `pages`.
     static func script(_ pages: [Page]) -> String {
         let sectionCount = max(1, pages.reduce(0) { $0 + $1.sections.count })
-        let limit = min(maxSectionText, max(minSectionText, textBudget / sectionCount))
+        let share = textBudget / sectionCount
+        let limit = share < minSectionText ? 0 : min(maxSectionText, share)
         var out = "window.meridianSearch = {\"pages\": [\n"
         out += pages.map { "[\(json($0.title)),\(json($0.url)),\(json($0.kind))]" }.joined(separator: ",\n")
         out += "],\n\"sections\": [\n"
         var rows: [String] = []
         for (index, page) in pages.enumerated() {
             for section in page.sections {
-                rows.append("[\(index),\(json(section.heading)),\(json(section.anchor)),\(json(cut(section.text, to: limit)))]")
+                let anchor = !section.anchor.isEmpty && section.anchor == simpleSlug(section.heading) ? "0" : json(section.anchor)
+                let text = limit == 0 ? "" : "," + json(cut(section.text, to: limit))
+                rows.append("[\(index),\(json(section.heading)),\(anchor)\(text)]")
             }
         }
         out += rows.joined(separator: ",\n")
         out += "]};\n"
+        return out
+    }
+
+    /// Lower case, every run of other characters one `-`, no `-` at the ends; nil-equivalent
+    /// ("") for headings with characters outside ASCII, whose ids are always written out.
+    static func simpleSlug(_ heading: String) -> String {
+        guard heading.unicodeScalars.allSatisfy(\.isASCII) else { return "" }
+        var out = ""
+        var dash = false
+        for scalar in heading.lowercased().unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                if dash, !out.isEmpty { out += "-" }
+                dash = false
+                out.unicodeScalars.append(scalar)
+            } else {
+                dash = true
+            }
+        }
         return out
     }
 

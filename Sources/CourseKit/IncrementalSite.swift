@@ -1,0 +1,146 @@
+import Foundation
+
+/// A built site kept in memory for `meridian serve`, so that an edit to a module's text
+/// re-renders that one page instead of the whole course.
+///
+/// `update(changed:)` handles the common case fast: only module files changed, none was added
+/// or removed, and their front matter, questions count and linked files are as before; then
+/// only the edited modules' pages are rewritten, in place, and then the search index
+/// (`writeSearchIndex()`). Anything
+/// else (a new module, a changed title that appears on other pages, a template, a country
+/// note, `course.yaml`) is a full build. Either way the output changes only when the content
+/// has no errors.
+public final class IncrementalSite: @unchecked Sendable {
+    public enum Update: Sendable {
+        /// Pages rewritten in place (site paths), with the time the edited pages took.
+        case pages([String], milliseconds: Int)
+        /// A full build was needed and done.
+        case full(BuildReport)
+    }
+
+    private struct State {
+        var course: Course
+        var templates: TemplateLibrary
+        var stage: SiteStage
+        var compiler: MarkdownCompiler
+        var contexts: PageContext
+        var modules: [CompiledPage]
+        var notes: [CompiledPage?]
+        var searchPages: [SearchIndex.Page]
+        var moduleIndex: [String: Int]
+    }
+
+    public let options: BuildOptions
+    let builder: Builder
+    private var state: State?
+    private var searchIndexIsStale = false
+
+    public init(options: BuildOptions, generator: String) {
+        self.options = options
+        builder = Builder(generator: generator)
+    }
+
+    /// A full build, then the course kept in memory for the next updates.
+    public func build() throws(BuildFailure) -> BuildReport {
+        let report = try builder.build(options)
+        searchIndexIsStale = false
+        state = try? load()
+        return report
+    }
+
+    /// Applies a change to these files (absolute paths).
+    public func update(changed paths: [String]) throws(BuildFailure) -> Update {
+        let modulesFolder = options.content.appendingPathComponent("modules").path + "/"
+        guard var state, !paths.isEmpty,
+              paths.allSatisfy({ $0.hasPrefix(modulesFolder) && $0.hasSuffix(".md") }),
+              paths.allSatisfy({ state.moduleIndex["modules/" + $0.dropFirst(modulesFolder.count)] != nil }),
+              paths.allSatisfy({ FileManager.default.fileExists(atPath: $0) })
+        else { return .full(try build()) }
+        let started = Date()
+        let files = ContentFiles(directory: options.content, displayPath: options.contentDisplay)
+        let loader = ModuleLoader(files: files, jobs: 1)
+        var edited: [Int] = []
+        for path in paths {
+            let name = String(path.dropFirst(modulesFolder.count))
+            let index = state.moduleIndex["modules/" + name]!
+            let loaded = loader.loadModule(named: name)
+            guard let module = loaded.module, !loaded.diagnostics.containsErrors else { throw BuildFailure(loaded.diagnostics) }
+            let old = state.course.modules[index]
+            let compiled = state.compiler.compile(module.body, sourcePath: module.sourcePath, pagePath: module.url)
+            guard !compiled.compilation.diagnostics.containsErrors else { throw BuildFailure(compiled.compilation.diagnostics) }
+            guard Self.sameOutside(old.meta, module.meta),
+                  compiled.compilation.questions.count == state.modules[index].compilation.questions.count,
+                  compiled.compilation.assets == state.modules[index].compilation.assets
+            else { return .full(try build()) }
+            state.course.modules[index] = module
+            state.modules[index] = compiled
+            edited.append(index)
+        }
+        let duplicates = CourseChecks.duplicateIDs(in: state.modules.map(\.compilation))
+        guard !duplicates.containsErrors else { throw BuildFailure(duplicates) }
+        var written: [String] = []
+        for index in edited {
+            let module = state.course.modules[index]
+            let html = state.templates.render("module", state.contexts.module(at: index, compiled: state.modules[index]))
+            do { try Self.replace(options.output.appendingPathComponent(module.url), with: html) } catch {
+                throw BuildFailure([.error("cannot write \(module.url): \(error.localizedDescription)", at: SourceLocation(file: options.output.path))])
+            }
+            written.append(module.url)
+            state.searchPages[index] = SearchIndex.page(title: module.meta.title, url: module.url, kind: "module",
+                                                        lead: module.meta.summary, html: state.modules[index].html)
+        }
+        let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
+        self.state = state
+        searchIndexIsStale = true
+        return .pages(written, milliseconds: milliseconds)
+    }
+
+    /// Rewrites the search index after `update` changed pages; called once the pages are
+    /// served, because on a large course the index takes longer than the pages.
+    public func writeSearchIndex() throws(BuildFailure) {
+        guard searchIndexIsStale, let state else { return }
+        let url = options.output.appendingPathComponent(SearchIndex.path)
+        do { try Self.replace(url, with: SearchIndex.script(state.searchPages)) } catch {
+            throw BuildFailure([.error("cannot write \(SearchIndex.path): \(error.localizedDescription)", at: SourceLocation(file: options.output.path))])
+        }
+        searchIndexIsStale = false
+    }
+
+    /// True when nothing of the front matter that other pages show has changed.
+    private static func sameOutside(_ a: ModuleMeta, _ b: ModuleMeta) -> Bool {
+        a.title == b.title && a.summary == b.summary && a.minutes == b.minutes && a.objectives.count == b.objectives.count
+            && a.countries.map(\.value) == b.countries.map(\.value)
+    }
+
+    /// Loads and compiles the course as the build did, keeping what updates need.
+    private func load() throws(BuildFailure) -> State {
+        let (course, _) = try ContentLoader(jobs: options.jobs).load(from: options.content, displayPath: options.contentDisplay)
+        let templates = try TemplateLibrary.load(from: options.templates, displayPath: options.templatesDisplay).get()
+        let stage = SiteStage(course: course, templates: templates, writer: nil, generator: builder.generator,
+                              jobs: options.jobs, progress: nil)
+        let compiled = CourseCompilation(course: course, jobs: options.jobs)
+        let compiler = compiled.compiler
+        let modules = compiled.modules
+        let notes = Parallel.map(course.countries.count, jobs: options.jobs) { index in
+            course.countries[index].notes.map { compiler.compile($0.body, sourcePath: $0.sourcePath, pagePath: course.countries[index].url) }
+        }
+        let contexts = PageContext(course: course, generator: builder.generator,
+                                   sidebarItems: SidebarItems(modules: course.modules, questionCounts: modules.map(\.compilation.questions.count),
+                                                              templates: templates, jobs: options.jobs))
+        let searchPages = SiteStage.searchPages(course: course, modules: modules, notes: notes, jobs: options.jobs)
+        let moduleIndex = Dictionary(uniqueKeysWithValues: course.modules.enumerated().map { ($1.sourcePath, $0) })
+        return State(course: course, templates: templates, stage: stage, compiler: compiler, contexts: contexts,
+                     modules: modules, notes: notes, searchPages: searchPages, moduleIndex: moduleIndex)
+    }
+
+    /// Writes a file of the served site beside itself and renames it over the old one, so a
+    /// request never reads half a page.
+    private static func replace(_ url: URL, with text: String) throws {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        try Data(text.utf8).write(to: temporary)
+        if rename(temporary.path, url.path) != 0 {
+            try? FileManager.default.removeItem(at: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+    }
+}

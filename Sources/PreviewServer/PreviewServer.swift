@@ -1,0 +1,137 @@
+import CourseKit
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+
+/// `meridian serve`: builds the course, serves the site on a local address, watches the
+/// content and templates, rebuilds on change and tells open pages to reload.
+public struct PreviewServer: Sendable {
+    public var options: BuildOptions
+    public var host: String
+    public var port: Int
+    public var pollInterval: Duration
+    public var generator: String
+
+    /// Requests under this path are the server's own (the reload script and its events).
+    static let ownPrefix = "/__meridian/"
+
+    public init(options: BuildOptions, host: String = "127.0.0.1", port: Int = 8000,
+                pollInterval: Duration = .milliseconds(250), generator: String = "Meridian") {
+        self.options = options
+        self.host = host
+        self.port = port
+        self.pollInterval = pollInterval
+        self.generator = generator
+    }
+
+    /// Builds, then serves until the task is cancelled. `onReady` gets the port actually
+    /// bound (useful with port 0); `log` gets every line for the terminal.
+    public func run(log: @escaping @Sendable (String) -> Void,
+                    onReady: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        let session = PreviewSession(options: options, generator: generator, log: log)
+        session.rememberFiles()
+        await onOwnThread { session.rebuild(reason: "Started") }
+        var logger = Logger(label: "meridian.serve")
+        logger.logLevel = .critical
+        let app = Application(
+            responder: PreviewResponder(session: session),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
+            onServerRunning: { channel in await onReady(channel.localAddress?.port ?? port) },
+            logger: logger
+        )
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.run() }
+            group.addTask { await session.watch(every: pollInterval) }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+}
+
+/// Answers every request: the site's files, the reload script and events, a 404 page.
+struct PreviewResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+    let session: PreviewSession
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        guard request.method == .get || request.method == .head else {
+            return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"])
+        }
+        let path = request.uri.path
+        if path == PreviewServer.ownPrefix + "reload.js" {
+            return text(ReloadScript.source, type: "text/javascript; charset=utf-8")
+        }
+        if path == PreviewServer.ownPrefix + "events" {
+            return events()
+        }
+        switch SitePath.resolve(path, in: session.root) {
+        case .redirect(let location):
+            return Response(status: .movedPermanently, headers: [.location: location])
+        case .notFound:
+            return html(notFoundPage(path), status: .notFound)
+        case .file(let url):
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                return html(notFoundPage(path), status: .notFound)
+            }
+            let type = SitePath.contentType(for: url)
+            if type.hasPrefix("text/html") {
+                return html(ReloadScript.inject(into: String(decoding: data, as: UTF8.self), generation: session.state.generation))
+            }
+            return Response(status: .ok, headers: [.contentType: type, .cacheControl: "no-store"],
+                            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        }
+    }
+
+    private func events() -> Response {
+        let stream = session.events()
+        return Response(status: .ok,
+                        headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
+                        body: ResponseBody { writer in
+                            // A closed page ends the loop with an error; the writer is finished either way.
+                            do {
+                                for await message in stream {
+                                    try await writer.write(ByteBuffer(string: message))
+                                }
+                            } catch {}
+                            try await writer.finish(nil)
+                        })
+    }
+
+    private func html(_ page: String, status: HTTPResponse.Status = .ok) -> Response {
+        text(page, type: "text/html; charset=utf-8", status: status)
+    }
+
+    private func text(_ body: String, type: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: type, .cacheControl: "no-store"],
+                 body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    private func notFoundPage(_ path: String) -> String {
+        let escaped = path.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        return ReloadScript.inject(into: """
+            <!doctype html>
+            <html lang="en">
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Not found</title>
+            <style>body{font:1.1rem/1.5 system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1.25rem}</style></head>
+            <body>
+            <h1>Not found</h1>
+            <p>Nothing in the site is at <code>\(escaped)</code>.</p>
+            <p><a href="/index.html">Go to the course home page</a></p>
+            </body>
+            </html>
+
+            """, generation: session.state.generation)
+    }
+}
+
+/// Runs blocking work (a build uses every core and waits for it) on a thread of its own, so
+/// that it never holds one of the few threads that serve requests.
+func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in
+        let thread = Thread { continuation.resume(returning: body()) }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+}
