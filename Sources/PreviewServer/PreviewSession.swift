@@ -157,21 +157,6 @@ final class PreviewSession: @unchecked Sendable {
     }
 
     static func problemsJSON(_ diagnostics: [Diagnostic]) -> String {
-        "[" + diagnostics.map { jsonString($0.description) }.joined(separator: ",") + "]"
-    }
-
-    static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "<": out += "\\u003c"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
+        "[" + diagnostics.map { JSONText.string($0.description) }.joined(separator: ",") + "]"
     }
 }

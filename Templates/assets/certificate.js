@@ -23,12 +23,7 @@
   }
 
   function day(iso) {
-    var date = new Date(iso);
-    try {
-      return date.toLocaleDateString(course.language || undefined, { year: "numeric", month: "long", day: "numeric" });
-    } catch (error) {
-      return iso.slice(0, 10);
-    }
+    return records.formatDay(iso, course.language);
   }
 
   function render() {

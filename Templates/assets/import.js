@@ -13,31 +13,8 @@
   var records = window.MeridianRecord;
   if (!records) return;
 
-  function isObject(value) {
-    return value !== null && typeof value === "object" && !Array.isArray(value);
-  }
-
-  function time(value) {
-    var parsed = typeof value === "string" ? Date.parse(value) : NaN;
-    return isNaN(parsed) ? null : parsed;
-  }
-
-  function isTime(value) {
-    return time(value) !== null;
-  }
-
-  // The earlier or later of two ISO times, ignoring missing ones.
-  function earlier(a, b) {
-    if (!isTime(a)) return isTime(b) ? b : null;
-    if (!isTime(b)) return a;
-    return time(a) <= time(b) ? a : b;
-  }
-
-  function later(a, b) {
-    if (!isTime(a)) return isTime(b) ? b : null;
-    if (!isTime(b)) return a;
-    return time(a) >= time(b) ? a : b;
-  }
+  var isObject = records.isObject, time = records.time, isTime = records.isTime;
+  var earlier = records.earlier, later = records.later;
 
   function read(text, course) {
     if (text.length > MAX_BYTES) {

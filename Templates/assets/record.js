@@ -224,6 +224,17 @@
     return "\ufeff" + rows.map(function (row) { return row.map(cell).join(","); }).join("\r\n") + "\r\n";
   }
 
+  // A date for people, "24 November 2026" in the course's language; "" for no date.
+  function formatDay(iso, language) {
+    var date = new Date(iso);
+    if (isNaN(date.getTime())) return "";
+    try {
+      return date.toLocaleDateString(language || undefined, { year: "numeric", month: "long", day: "numeric" });
+    } catch (error) {
+      return String(iso).slice(0, 10);
+    }
+  }
+
   window.MeridianRecord = {
     format: FORMAT,
     formatVersion: FORMAT_VERSION,
@@ -233,6 +244,13 @@
     csv: csv,
     grade: grade,
     moduleResult: moduleResult,
-    averageScore: averageScore
+    averageScore: averageScore,
+    formatDay: formatDay,
+    // Shared with import.js: the shape checks and the time arithmetic a merge needs.
+    isObject: isObject,
+    time: time,
+    isTime: isTime,
+    earlier: earlier,
+    later: later
   };
 })();
