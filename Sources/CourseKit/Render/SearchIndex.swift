@@ -43,17 +43,19 @@ struct SearchIndex {
         let bytes = withoutExercises(Array(html.utf8))
         var sections: [Section] = []
         var heading = "", anchor = ""
-        var text = lead
+        var text = Array(lead.utf8)
         var position = 0
         while let open = nextHeading(in: bytes, from: position) {
-            text += " " + plainText(bytes[position..<open.start])
+            text.append(UInt8(ascii: " "))
+            appendPlainText(of: bytes[position..<open.start], to: &text)
             sections.append(Section(heading: heading, anchor: anchor, text: collapse(text)))
-            heading = plainText(bytes[open.inner])
+            heading = String(decoding: collapsed(plainText(bytes[open.inner])), as: UTF8.self)
             anchor = open.id
-            text = ""
+            text = []
             position = open.end
         }
-        text += " " + plainText(bytes[position...])
+        text.append(UInt8(ascii: " "))
+        appendPlainText(of: bytes[position...], to: &text)
         sections.append(Section(heading: heading, anchor: anchor, text: collapse(text)))
         return Page(title: title, url: url, kind: kind,
                     sections: sections.filter { !$0.heading.isEmpty || !$0.text.isEmpty })
@@ -172,76 +174,102 @@ struct SearchIndex {
 
     /// Text with tags removed and entities decoded.
     static func plainText(_ html: Substring) -> String {
-        plainText(Array(html.utf8)[...])
+        String(decoding: plainText(Array(html.utf8)[...]), as: UTF8.self)
     }
 
-    private static func plainText(_ html: ArraySlice<UInt8>) -> String {
+    private static func plainText(_ html: ArraySlice<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(html.count)
-        var inTag = false, hasEntity = false
-        for byte in html {
+        appendPlainText(of: html, to: &out)
+        return out
+    }
+
+    /// Appends `html`'s text to `out` as UTF-8: a space for each tag (so words in separate
+    /// elements stay apart), entities decoded.
+    private static func appendPlainText(of html: ArraySlice<UInt8>, to out: inout [UInt8]) {
+        out.reserveCapacity(out.count + html.count)
+        var inTag = false
+        var index = html.startIndex
+        while index < html.endIndex {
+            let byte = html[index]
+            index += 1
             if inTag {
                 if byte == UInt8(ascii: ">") { inTag = false }
             } else if byte == UInt8(ascii: "<") {
                 inTag = true
                 out.append(UInt8(ascii: " "))
+            } else if byte == UInt8(ascii: "&"), let (decoded, end) = entity(in: html, after: index) {
+                out.append(contentsOf: decoded)
+                index = end
             } else {
-                if byte == UInt8(ascii: "&") { hasEntity = true }
                 out.append(byte)
             }
         }
-        let text = String(decoding: out, as: UTF8.self)
-        return hasEntity ? decodeEntities(text) : text
+    }
+
+    private static let namedEntities: [String: String] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " "]
+
+    /// The UTF-8 of the entity whose name starts at `start` (just after its `&`), and where the
+    /// text continues after its `;`; nil when it is not one we know, so the `&` stays as it is.
+    private static func entity(in bytes: ArraySlice<UInt8>, after start: Int) -> ([UInt8], Int)? {
+        guard let semi = bytes[start..<min(bytes.endIndex, start + 10)].firstIndex(of: UInt8(ascii: ";")) else { return nil }
+        let name = String(decoding: bytes[start..<semi], as: UTF8.self)
+        if let value = namedEntities[name] { return (Array(value.utf8), semi + 1) }
+        guard name.hasPrefix("#"),
+              let code = name.hasPrefix("#x") || name.hasPrefix("#X") ? UInt32(name.dropFirst(2), radix: 16) : UInt32(name.dropFirst()),
+              let scalar = Unicode.Scalar(code) else { return nil }
+        return (Array(String(scalar).utf8), semi + 1)
     }
 
     private static func decodeEntities(_ text: String) -> String {
         guard text.contains("&") else { return text }
-        var out = ""
-        var rest = text[...]
-        while let amp = rest.firstIndex(of: "&") {
-            out += rest[..<amp]
-            let after = rest[rest.index(after: amp)...]
-            guard let semi = after.prefix(10).firstIndex(of: ";") else {
-                out.append("&")
-                rest = after
-                continue
-            }
-            let name = after[..<semi]
-            let named: [Substring: String] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " "]
-            if let value = named[name] {
-                out += value
-            } else if name.hasPrefix("#"), let code = name.hasPrefix("#x") || name.hasPrefix("#X")
-                        ? UInt32(name.dropFirst(2), radix: 16) : UInt32(name.dropFirst()),
-                      let scalar = Unicode.Scalar(code) {
-                out.unicodeScalars.append(scalar)
-            } else {
-                out += "&" + name + ";"
-            }
-            rest = after[after.index(after: semi)...]
-        }
-        return out + rest
+        return String(decoding: plainText(Array(text.utf8)[...]), as: UTF8.self)
     }
 
     /// Runs of white space (Unicode's White_Space characters) as one space, trimmed.
     static func collapse(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if isWhitespace(scalar) {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(" ") }
-                pendingSpace = false
-                out.append(scalar)
-            }
-        }
-        return String(out)
+        String(decoding: collapsed(Array(text.utf8)), as: UTF8.self)
     }
 
-    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
-        default: false
+    private static func collapse(_ text: [UInt8]) -> String {
+        String(decoding: collapsed(text), as: UTF8.self)
+    }
+
+    /// `collapse` over UTF-8: white space outside ASCII is U+0085, U+00A0, U+1680, U+2000–U+200A,
+    /// U+2028, U+2029, U+202F, U+205F and U+3000, two or three bytes each.
+    private static func collapsed(_ text: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count)
+        var pendingSpace = false
+        var index = 0
+        while index < text.count {
+            let length = whitespaceLength(text, at: index)
+            if length > 0 {
+                pendingSpace = !out.isEmpty
+                index += length
+            } else {
+                if pendingSpace { out.append(UInt8(ascii: " ")) }
+                pendingSpace = false
+                out.append(text[index])
+                index += 1
+            }
+        }
+        return out
+    }
+
+    /// How many bytes the white-space character at `index` takes; 0 when it is something else.
+    private static func whitespaceLength(_ bytes: [UInt8], at index: Int) -> Int {
+        let byte = bytes[index]
+        if byte < 0x80 { return (0x09...0x0D).contains(byte) || byte == 0x20 ? 1 : 0 }
+        func next(_ offset: Int) -> UInt8 { index + offset < bytes.count ? bytes[index + offset] : 0 }
+        switch byte {
+        case 0xC2: return next(1) == 0x85 || next(1) == 0xA0 ? 2 : 0
+        case 0xE1: return next(1) == 0x9A && next(2) == 0x80 ? 3 : 0
+        case 0xE2:
+            let (second, third) = (next(1), next(2))
+            if second == 0x80 { return (0x80...0x8A).contains(third) || third == 0xA8 || third == 0xA9 || third == 0xAF ? 3 : 0 }
+            return second == 0x81 && third == 0x9F ? 3 : 0
+        case 0xE3: return next(1) == 0x80 && next(2) == 0x80 ? 3 : 0
+        default: return 0
         }
     }
 

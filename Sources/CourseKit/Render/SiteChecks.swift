@@ -39,7 +39,7 @@ struct SiteChecks {
             }
         }
         diagnostics += unreachableModules()
-        for (index, module) in course.modules.enumerated() {
+        for module in course.modules {
             let at = SourceLocation(file: module.body.file)
             let words = module.body.proseWordCount
             if words > Self.maxWords {

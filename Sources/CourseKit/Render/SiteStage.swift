@@ -70,15 +70,20 @@ struct SiteStage: @unchecked Sendable {
         let writing = ProgressCounter(stage: "Writing pages", total: pages.count, progress: progress)
         // The assets first: copying the folder replaces it, and the course files are written into it.
         diagnostics += copyAssets(templatesDirectory: templatesDirectory, contentAssets: contentAssets)
-        let problems = Parallel.map(pages.count, jobs: jobs) { [self] index -> [Diagnostic] in
+        // The course-wide files are made alongside the pages, and first: the search index takes
+        // as long as hundreds of pages, and started last it would leave the other cores idle.
+        let courseFiles: [@Sendable () -> [Diagnostic]] = [
+            { [self] in writeSearchIndex(modules: modules, notes: notes) },
+            { [self] in writePage("assets/countries-data.js", text: CountryData.script(for: course)) },
+            { [self] in writeCourseFiles(AnswerKey(config: course.config, modules: compiled.moduleKeys(of: course))) },
+        ]
+        let problems = Parallel.map(courseFiles.count + pages.count, jobs: jobs) { [self] index -> [Diagnostic] in
+            guard index >= courseFiles.count else { return courseFiles[index]() }
             defer { writing.tick() }
-            let page = render(pages[index])
+            let page = render(pages[index - courseFiles.count])
             return writePage(page.path, text: page.html)
         }
         diagnostics += problems.flatMap { $0 }
-        diagnostics += writeSearchIndex(modules: modules, notes: notes)
-        diagnostics += writePage("assets/countries-data.js", text: CountryData.script(for: course))
-        diagnostics += writeCourseFiles(AnswerKey(config: course.config, modules: compiled.moduleKeys(of: course)))
         return Outcome(diagnostics: diagnostics, pages: pages.count)
     }
 
@@ -115,7 +120,7 @@ struct SiteStage: @unchecked Sendable {
 
     /// `assets/search-index.js`, written after the template assets are copied in.
     private func writeSearchIndex(modules: [CompiledPage], notes: [CompiledPage?]) -> [Diagnostic] {
-        writePage(SearchIndex.path, text: SearchIndex.script(Self.searchPages(course: course, modules: modules, notes: notes, jobs: jobs)))
+        writePage(SearchIndex.path, text: SearchIndex.script(Self.searchPages(course: course, modules: modules, notes: notes, jobs: 1)))
     }
 
     /// The search index's entries: the modules in course order, then the country pages.
