@@ -41,8 +41,9 @@ final class PreviewSession: @unchecked Sendable {
             let summary: String
             if let changed {
                 switch try site.update(changed: changed) {
-                case .pages(let pages, let milliseconds):
-                    summary = "rebuilt \(pages.count == 1 ? pages[0] : "\(pages.count) pages") in \(milliseconds) ms"
+                case .pages(let pages, let warnings, let milliseconds):
+                    summary = warnings.map { $0.description + "\n" }.joined()
+                        + "rebuilt \(pages.count == 1 ? pages[0] : "\(pages.count) pages") in \(milliseconds) ms"
                 case .full(let report):
                     summary = Self.describe(report, since: started)
                 }
