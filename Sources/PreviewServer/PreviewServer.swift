@@ -36,7 +36,7 @@ public struct PreviewServer: Sendable {
     public func run(log: @escaping @Sendable (String) -> Void,
                     onReady: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let session = PreviewSession(options: options, generator: generator, log: log)
-        let watcher = session.startWatching(withInotify: watchesWithInotify, pollInterval: pollInterval)
+        let changes = session.startWatching(withInotify: watchesWithInotify, pollInterval: pollInterval)
         await onOwnThread { session.rebuild(reason: "Started") }
         var logger = Logger(label: "meridian.serve")
         logger.logLevel = .critical
@@ -48,7 +48,7 @@ public struct PreviewServer: Sendable {
         )
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.run() }
-            group.addTask { await session.watch(with: watcher, pollInterval: pollInterval) }
+            group.addTask { await session.watch(changes, pollInterval: pollInterval) }
             try await group.next()
             group.cancelAll()
         }

@@ -176,6 +176,21 @@ struct PreviewServerTests {
         })
     }
 
+    @Test func aWatchedFolderMovedAwayHandsOverToPolling() async throws {
+        let served = try await Served()
+        defer { served.stop() }
+        let aside = served.course.folder.appendingPathComponent("Templates-aside")
+        try FileManager.default.moveItem(at: served.course.templates, to: aside)
+        try await served.waitForLog("Stopped watching with inotify")
+        #expect(served.log.all.contains {
+            $0.hasPrefix("Stopped watching with inotify (\(served.course.templates.path) was removed or moved); looking for changes every 50 ms instead")
+        })
+        try FileManager.default.moveItem(at: aside, to: served.course.templates)
+        try served.edit("modules/01-welcome.md") { $0.replacingOccurrences(of: "## Why it matters", with: "## Why it still matters") }
+        let reply = try await served.waitFor("/modules/welcome.html") { $0.body.contains("Why it still matters") }
+        #expect(reply.body.contains("Why it still matters"))
+    }
+
     @Test func withoutInotifyTheServerSaysSoAndPolls() async throws {
         let course = try FixtureCourse()
         defer { course.remove() }
@@ -184,7 +199,10 @@ struct PreviewServerTests {
                                    templatesDisplay: "NoTemplates", output: course.site, jobs: 2)
         let log = Lines()
         let session = PreviewSession(options: options, generator: "Meridian test", log: { log.append($0) })
-        #expect(session.startWatching(withInotify: true, pollInterval: .milliseconds(250)) == nil)
+        guard case .polling = session.startWatching(withInotify: true, pollInterval: .milliseconds(250)) else {
+            Issue.record("a missing folder was watched with inotify")
+            return
+        }
         #expect(log.all.count == 1)
         #expect(log.all.first?.hasPrefix("Cannot watch with inotify (") == true)
         #expect(log.all.first?.contains("NoTemplates") == true)
