@@ -5,9 +5,11 @@ N-module course that generate.py writes) into a work folder, starts `meridian se
 with the project's templates, and then, --edits times and --pause seconds apart, appends a
 sentence to one module as an editor saves (the new text written beside the file and renamed
 over it) and asks the server for that module's page every --every milliseconds until the
-sentence is in it. Prints a Markdown table: min, median and max of save → served, and of the
+sentence is in it (after a `sync`, so that the write-back of the first build's files is not
+timed). Prints a Markdown table: min, median and max of save → served, and of the
 server's own figure for re-rendering and writing the page (its "rebuilt … in N ms" line),
-with the machine's cores and load average. The server is stopped at the end, whatever happened.
+with the machine's cores and load average. The server is stopped at the end, whatever happened;
+what it printed is kept in the work folder as serve.log.
 
     swift build -c release --product meridian
     python3 Tools/bench/serve_latency.py --meridian .build/release/meridian --modules 10000
@@ -84,6 +86,8 @@ def main() -> None:
             if not server.ready.wait(args.start_timeout) or server.port is None:
                 sys.exit("serve_latency: the server did not start:\n" + "\n".join(l for _, l in server.lines))
             bench.progress(f"serving after {time.perf_counter() - started:.1f} s; editing {module.name}")
+            # The first build wrote ten thousand files: their write-back is not what is measured.
+            os.sync()
             served, rendered = [], []
             for edit in range(1, args.edits + 1):
                 time.sleep(args.pause)
@@ -94,6 +98,7 @@ def main() -> None:
                 bench.progress(f"edit {edit}: served after {latency:.0f} ms; the server's figure: {own} ms")
         finally:
             server.stop()
+            (work / "serve.log").write_text("\n".join(f"{at - started:9.3f} {line}" for at, line in server.lines) + "\n")
         print(report(args, module, page, served, rendered, load_before, os.getloadavg()))
 
 
@@ -137,8 +142,8 @@ def edit_and_wait(server: Server, module: Path, page: str, edit: int, args) -> t
     sentence = f"A sentence added for measurement number {edit}, {time.time_ns()}."
     new = module.with_name(module.name + ".new")
     new.write_text(module.read_text(encoding="utf-8") + f"\n{sentence}\n", encoding="utf-8")
+    saved = time.perf_counter()  # just before the rename that makes the save visible
     os.replace(new, module)
-    saved = time.perf_counter()
     deadline = saved + args.timeout
     while sentence not in server.get(page):
         if time.perf_counter() > deadline:
