@@ -42,24 +42,22 @@ final class FolderWatcher: @unchecked Sendable {
 
     /// Starts watching `roots` (absolute folder paths) and every folder under them.
     init(roots: [String]) throws(Failure) {
+        self.roots = roots
         descriptor = inotify_init1(Int32(IN_CLOEXEC))
         guard descriptor >= 0 else { throw Failure(description: "inotify is not available: \(Self.lastError())") }
-        self.roots = roots
-        do throws(Failure) {
-            for root in roots {
-                var info = stat()
-                guard stat(root, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
-                    throw Failure(description: "\(root) is not a folder")
-                }
-                try watch(root)
+        // A throw from here on runs deinit, which closes the descriptor.
+        for root in roots {
+            var info = stat()
+            guard stat(root, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+                throw Failure(description: "\(root) is not a folder")
             }
-        } catch {
-            close(descriptor)
-            throw error
+            try watch(root)
         }
     }
 
-    deinit { close(descriptor) }
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+    }
 
     /// Blocks until files changed and the folders then stayed quiet for `settle`, and says
     /// what changed; nil once `stopped()` returns true (looked at four times a second).
