@@ -5,15 +5,16 @@ import Foundation
 ///
 /// `update(changed:)` handles the common case fast: only module files changed, none was added
 /// or removed, and their front matter, questions count and linked files are as before; then
-/// only the edited modules' pages are rewritten, in place, and then the search index
-/// (`writeSearchIndex()`). Anything
+/// only the edited modules' pages are rewritten, in place, with `assets/course-data.js` when a
+/// question or its answer changed, and then the search index (`writeSearchIndex()`). Anything
 /// else (a new module, a changed title that appears on other pages, a template, a country
 /// note, `course.yaml`) is a full build. Either way the output changes only when the content
 /// has no errors.
 public final class IncrementalSite: @unchecked Sendable {
     public enum Update: Sendable {
-        /// Pages rewritten in place (site paths), with the time the edited pages took.
-        case pages([String], milliseconds: Int)
+        /// Pages rewritten in place (site paths), the edited modules' warnings (as a full build
+        /// reports them), and the time the edited pages took.
+        case pages([String], warnings: [Diagnostic], milliseconds: Int)
         /// A full build was needed and done.
         case full(BuildReport)
     }
@@ -60,6 +61,8 @@ public final class IncrementalSite: @unchecked Sendable {
         let files = ContentFiles(directory: options.content, displayPath: options.contentDisplay)
         let loader = ModuleLoader(files: files, jobs: 1)
         var edited: [Int] = []
+        var warnings: [Diagnostic] = []
+        var answersChanged = false
         for path in paths {
             let name = String(path.dropFirst(modulesFolder.count))
             let index = state.moduleIndex["modules/" + name]!
@@ -72,9 +75,12 @@ public final class IncrementalSite: @unchecked Sendable {
                   compiled.compilation.questions.count == state.modules[index].compilation.questions.count,
                   compiled.compilation.assets == state.modules[index].compilation.assets
             else { return .full(try build()) }
+            let oldKey = AnswerKey.ModuleKey(old, compiled: state.modules[index])
             state.course.modules[index] = module
             state.modules[index] = compiled
             edited.append(index)
+            warnings += loaded.diagnostics + compiled.compilation.diagnostics
+            answersChanged = answersChanged || AnswerKey.ModuleKey(module, compiled: compiled).canonicalLines != oldKey.canonicalLines
         }
         let duplicates = CourseChecks.duplicateIDs(in: state.modules.map(\.compilation))
         guard !duplicates.containsErrors else { throw BuildFailure(duplicates) }
@@ -89,10 +95,14 @@ public final class IncrementalSite: @unchecked Sendable {
             state.searchPages[index] = SearchIndex.page(title: module.meta.title, url: module.url, kind: "module",
                                                         lead: module.meta.summary, html: state.modules[index].html)
         }
+        if answersChanged {
+            // Rare and slower (the whole course's questions): only when a question or answer changed.
+            try writeCourseData(state)
+        }
         let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
         self.state = state
         searchIndexIsStale = true
-        return .pages(written, milliseconds: milliseconds)
+        return .pages(written, warnings: warnings.sorted(), milliseconds: milliseconds)
     }
 
     /// Rewrites the search index after `update` changed pages; called once the pages are
@@ -104,6 +114,15 @@ public final class IncrementalSite: @unchecked Sendable {
             throw BuildFailure([.error("cannot write \(SearchIndex.path): \(error.localizedDescription)", at: SourceLocation(file: options.output.path))])
         }
         searchIndexIsStale = false
+    }
+
+    /// Rewrites `assets/course-data.js`, the progress and certificate pages' answer key.
+    private func writeCourseData(_ state: State) throws(BuildFailure) {
+        let modules = zip(state.course.modules, state.modules).map { AnswerKey.ModuleKey($0, compiled: $1) }
+        let script = CourseDataScript(key: AnswerKey(config: state.course.config, modules: modules), urls: state.course.modules.map(\.url))
+        do { try Self.replace(options.output.appendingPathComponent(CourseDataScript.path), with: try script.javaScript()) } catch {
+            throw BuildFailure([.error("cannot write \(CourseDataScript.path): \(error.localizedDescription)", at: SourceLocation(file: options.output.path))])
+        }
     }
 
     /// True when nothing of the front matter that other pages show has changed.

@@ -5,11 +5,15 @@ import Logging
 import NIOCore
 
 /// `meridian serve`: builds the course, serves the site on a local address, watches the
-/// content and templates, rebuilds on change and tells open pages to reload.
+/// content and templates (with inotify, or by polling where it cannot), rebuilds on change and
+/// tells open pages to reload.
 public struct PreviewServer: Sendable {
     public var options: BuildOptions
     public var host: String
     public var port: Int
+    /// False to look for changes every `pollInterval` even where inotify works (file systems
+    /// whose changes inotify does not see, such as network mounts).
+    public var watchesWithInotify: Bool
     public var pollInterval: Duration
     public var generator: String
 
@@ -17,10 +21,12 @@ public struct PreviewServer: Sendable {
     static let ownPrefix = "/__meridian/"
 
     public init(options: BuildOptions, host: String = "127.0.0.1", port: Int = 8000,
-                pollInterval: Duration = .milliseconds(250), generator: String = "Meridian") {
+                watchesWithInotify: Bool = true, pollInterval: Duration = .milliseconds(250),
+                generator: String = "Meridian") {
         self.options = options
         self.host = host
         self.port = port
+        self.watchesWithInotify = watchesWithInotify
         self.pollInterval = pollInterval
         self.generator = generator
     }
@@ -30,7 +36,7 @@ public struct PreviewServer: Sendable {
     public func run(log: @escaping @Sendable (String) -> Void,
                     onReady: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let session = PreviewSession(options: options, generator: generator, log: log)
-        session.rememberFiles()
+        let changes = session.startWatching(withInotify: watchesWithInotify, pollInterval: pollInterval)
         await onOwnThread { session.rebuild(reason: "Started") }
         var logger = Logger(label: "meridian.serve")
         logger.logLevel = .critical
@@ -42,7 +48,7 @@ public struct PreviewServer: Sendable {
         )
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.run() }
-            group.addTask { await session.watch(every: pollInterval) }
+            group.addTask { await session.watch(changes, pollInterval: pollInterval) }
             try await group.next()
             group.cancelAll()
         }

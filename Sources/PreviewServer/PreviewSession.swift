@@ -11,14 +11,7 @@ final class PreviewSession: @unchecked Sendable {
     private var generation = 0
     private var problems: [Diagnostic] = []
     private var listeners: [UUID: AsyncStream<String>.Continuation] = [:]
-    private var lastSnapshot: [String: FileStamp] = [:]
     let log: @Sendable (String) -> Void
-
-    struct FileStamp: Equatable {
-        var seconds: Int
-        var nanoseconds: Int
-        var size: Int
-    }
 
     init(options: BuildOptions, generator: String, log: @escaping @Sendable (String) -> Void) {
         self.options = options
@@ -41,8 +34,9 @@ final class PreviewSession: @unchecked Sendable {
             let summary: String
             if let changed {
                 switch try site.update(changed: changed) {
-                case .pages(let pages, let milliseconds):
-                    summary = "rebuilt \(pages.count == 1 ? pages[0] : "\(pages.count) pages") in \(milliseconds) ms"
+                case .pages(let pages, let warnings, let milliseconds):
+                    summary = warnings.map { $0.description + "\n" }.joined()
+                        + "rebuilt \(pages.count == 1 ? pages[0] : "\(pages.count) pages") in \(milliseconds) ms"
                 case .full(let report):
                     summary = Self.describe(report, since: started)
                 }
@@ -70,64 +64,6 @@ final class PreviewSession: @unchecked Sendable {
     private static func describe(_ report: BuildReport, since started: Date) -> String {
         let warnings = report.warnings.isEmpty ? "" : report.warnings.map(\.description).joined(separator: "\n") + "\n"
         return warnings + "built \(report.pages) pages in \(Int(Date().timeIntervalSince(started) * 1000)) ms"
-    }
-
-    // MARK: Watching
-
-    /// Every file under the content and template folders with its modification time and
-    /// size. Plain `readdir` and `stat`: a ten-thousand-module course is looked at four times a
-    /// second.
-    func snapshot() -> [String: FileStamp] {
-        var stamps: [String: FileStamp] = [:]
-        for folder in [options.content, options.templates] { Self.walk(folder.path, into: &stamps) }
-        return stamps
-    }
-
-    private static func walk(_ folder: String, into stamps: inout [String: FileStamp]) {
-        guard let directory = opendir(folder) else { return }
-        defer { closedir(directory) }
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            // Editors' swap and backup files are not content; nor are `.` and `..`.
-            guard !name.hasPrefix("."), !name.hasSuffix("~") else { continue }
-            let path = folder + "/" + name
-            var info = stat()
-            guard stat(path, &info) == 0 else { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                walk(path, into: &stamps)
-            } else if (info.st_mode & S_IFMT) == S_IFREG {
-                stamps[path] = FileStamp(seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec), size: Int(info.st_size))
-            }
-        }
-    }
-
-    func rememberFiles() {
-        let now = snapshot()
-        lock.withLock { lastSnapshot = now }
-    }
-
-    /// The files added, removed or changed since the last look.
-    func changedFiles() -> [String] {
-        let now = snapshot()
-        return lock.withLock {
-            let changed = Set(now.keys).union(lastSnapshot.keys).filter { now[$0] != lastSnapshot[$0] }
-            lastSnapshot = now
-            return changed.sorted()
-        }
-    }
-
-    /// Polls the folders every `interval` and rebuilds when a file changed, until cancelled.
-    func watch(every interval: Duration) async {
-        while !Task.isCancelled {
-            try? await Task.sleep(for: interval)
-            let changed = await onOwnThread { self.changedFiles() }
-            guard !changed.isEmpty else { continue }
-            let names = changed.prefix(3).map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")
-            let hadProblems = !state.problems.isEmpty
-            // After a failed build the site in memory may be behind: build it all.
-            let reason = changed.count > 3 ? "\(names) and \(changed.count - 3) more changed" : "\(names) changed"
-            await onOwnThread { self.rebuild(reason: reason, changed: hadProblems ? nil : changed) }
-        }
     }
 
     // MARK: Live reload

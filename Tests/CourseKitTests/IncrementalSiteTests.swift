@@ -25,7 +25,7 @@ struct IncrementalSiteTests {
         let home = course.site.appendingPathComponent("index.html")
         let homeBefore = try Data(contentsOf: home)
         let changed = try Self.edit(course, "modules/02-practice.md") { $0 + "\nA closing thought about Newfoundland.\n" }
-        guard case let .pages(pages, _) = try site.update(changed: [changed]) else {
+        guard case let .pages(pages, _, _) = try site.update(changed: [changed]) else {
             Issue.record("a text edit rebuilt the whole site")
             return
         }
@@ -61,5 +61,69 @@ struct IncrementalSiteTests {
         let changed = try Self.edit(course, "modules/02-practice.md") { $0 + "\n[Broken](nowhere.md)\n" }
         #expect(throws: BuildFailure.self) { try site.update(changed: [changed]) }
         #expect(try Data(contentsOf: page) == before)
+    }
+
+    @Test func aChangedAnswerRewritesTheCourseDataToo() throws {
+        let course = try FixtureCourse()
+        defer { course.remove() }
+        let site = Self.site(course)
+        _ = try site.build()
+        let courseData = course.site.appendingPathComponent("assets/course-data.js")
+        let before = try String(contentsOf: courseData, encoding: .utf8)
+        // The same questions, but the other choice is now the correct one.
+        let changed = try Self.edit(course, "modules/02-practice.md") {
+            $0.replacingOccurrences(of: "  - text: Your own time zone's.\n", with: "  - text: Your own time zone's.\n    correct: true\n")
+                .replacingOccurrences(of: "  - text: The customer's local time.\n    correct: true\n", with: "  - text: The customer's local time.\n")
+        }
+        guard case let .pages(pages, _, _) = try site.update(changed: [changed]) else {
+            Issue.record("a changed answer rebuilt the whole site")
+            return
+        }
+        #expect(pages == ["modules/practice.html"])
+        let after = try String(contentsOf: courseData, encoding: .utf8)
+        #expect(after != before)
+        // What a full build writes for the same content.
+        let fresh = try FixtureCourse()
+        defer { fresh.remove() }
+        try FileManager.default.removeItem(at: fresh.content)
+        try FileManager.default.copyItem(at: course.content, to: fresh.content)
+        _ = try fresh.build()
+        #expect(after == (try String(contentsOf: fresh.site.appendingPathComponent("assets/course-data.js"), encoding: .utf8)))
+    }
+
+    @Test func aTextEditLeavesTheCourseDataAsItWas() throws {
+        let course = try FixtureCourse()
+        defer { course.remove() }
+        let site = Self.site(course)
+        _ = try site.build()
+        let courseData = course.site.appendingPathComponent("assets/course-data.js")
+        let before = try Data(contentsOf: courseData)
+        let attributes = try FileManager.default.attributesOfItem(atPath: courseData.path)
+        let changed = try Self.edit(course, "modules/02-practice.md") { $0 + "\nOne more sentence.\n" }
+        guard case .pages = try site.update(changed: [changed]) else {
+            Issue.record("a text edit rebuilt the whole site")
+            return
+        }
+        #expect(try Data(contentsOf: courseData) == before)
+        let inode = try FileManager.default.attributesOfItem(atPath: courseData.path)[.systemFileNumber] as? Int
+        #expect(inode == attributes[.systemFileNumber] as? Int, "course-data.js was written again")
+    }
+
+    @Test func anEditedModulesWarningsAreReportedAsABuildReportsThem() throws {
+        let course = try FixtureCourse()
+        defer { course.remove() }
+        let site = Self.site(course)
+        _ = try site.build()
+        let changed = try Self.edit(course, "modules/02-practice.md") {
+            $0.replacingOccurrences(of: "minutes: 10\n", with: "minutes: 10\nlevel: beginner\n")
+        }
+        guard case let .pages(_, warnings, _) = try site.update(changed: [changed]) else {
+            Issue.record("an unknown front matter key rebuilt the whole site")
+            return
+        }
+        let expected = try course.build().warnings.map(\.description).filter { $0.contains("02-practice.md") }
+        #expect(!expected.isEmpty)
+        #expect(warnings.map(\.description) == expected)
+        #expect(warnings.map(\.description).contains { $0.contains("warning: unknown key 'level' in the front matter") })
     }
 }

@@ -38,14 +38,16 @@ public struct AnswerKey: Sendable {
 
     /// A canonical text of every question and answer, one fact a line, hashed.
     static func hash(_ modules: [ModuleKey]) -> String {
-        var lines: [String] = []
-        for module in modules {
-            lines.append("module\t\(module.slug)")
-            for question in module.questions { lines += question.canonicalLines }
-            for scenario in module.scenarios { lines += scenario.canonicalLines }
-        }
+        let lines = modules.flatMap(\.canonicalLines)
         let digest = SHA256.hash(data: Data(lines.joined(separator: "\n").utf8))
         return "sha256:" + digest.map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+extension AnswerKey.ModuleKey {
+    /// The module's questions and scenarios with their answers, one fact a line.
+    var canonicalLines: [String] {
+        ["module\t\(slug)"] + questions.flatMap(\.canonicalLines) + scenarios.flatMap(\.canonicalLines)
     }
 }
 

@@ -19,9 +19,14 @@ struct CourseCompilation: Sendable {
     }
 
     func moduleKeys(of course: Course) -> [AnswerKey.ModuleKey] {
-        zip(course.modules, modules).map { module, page in
-            AnswerKey.ModuleKey(slug: module.slug, number: module.number, title: module.meta.title,
-                                questions: page.compilation.questions, scenarios: page.compilation.scenarios)
-        }
+        zip(course.modules, modules).map { AnswerKey.ModuleKey($0, compiled: $1) }
+    }
+}
+
+extension AnswerKey.ModuleKey {
+    /// A module's key as its compiled page gives it.
+    init(_ module: Module, compiled page: CompiledPage) {
+        self.init(slug: module.slug, number: module.number, title: module.meta.title,
+                  questions: page.compilation.questions, scenarios: page.compilation.scenarios)
     }
 }

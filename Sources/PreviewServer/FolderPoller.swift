@@ -1,0 +1,54 @@
+import Foundation
+
+/// Finds the files that changed under some folders by looking at every one of them (`readdir`
+/// and `stat`: modification time and size) and comparing with the last look. How `serve`
+/// watches where inotify cannot be used; a ten-thousand-module course takes a while to look at.
+///
+/// Used by one thread at a time: the one that polls.
+final class FolderPoller: @unchecked Sendable {
+    private struct FileStamp: Equatable {
+        var seconds: Int
+        var nanoseconds: Int
+        var size: Int
+    }
+
+    private let roots: [String]
+    private var last: [String: FileStamp]
+
+    /// Looks at the files under `roots` (absolute folder paths) for the first time.
+    init(roots: [String]) {
+        self.roots = roots
+        last = Self.snapshot(of: roots)
+    }
+
+    /// The files added, removed or changed since the last look, sorted.
+    func changedFiles() -> [String] {
+        let now = Self.snapshot(of: roots)
+        defer { last = now }
+        return Set(now.keys).union(last.keys).filter { now[$0] != last[$0] }.sorted()
+    }
+
+    private static func snapshot(of roots: [String]) -> [String: FileStamp] {
+        var stamps: [String: FileStamp] = [:]
+        for root in roots { walk(root, into: &stamps) }
+        return stamps
+    }
+
+    private static func walk(_ folder: String, into stamps: inout [String: FileStamp]) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            // Editors' swap and backup files are not content; nor are `.` and `..`.
+            guard FolderWatcher.isContent(name) else { continue }
+            let path = folder + "/" + name
+            var info = stat()
+            guard stat(path, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                walk(path, into: &stamps)
+            } else if (info.st_mode & S_IFMT) == S_IFREG {
+                stamps[path] = FileStamp(seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec), size: Int(info.st_size))
+            }
+        }
+    }
+}
