@@ -37,7 +37,7 @@ public struct PreviewServer: Sendable {
                     onReady: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let session = PreviewSession(options: options, generator: generator, log: log)
         let changes = session.startWatching(withInotify: watchesWithInotify, pollInterval: pollInterval)
-        await onOwnThread { session.rebuild(reason: "Started") }
+        _ = await onOwnThread { session.rebuild(reason: "Started") }
         var logger = Logger(label: "meridian.serve")
         logger.logLevel = .critical
         let app = Application(
