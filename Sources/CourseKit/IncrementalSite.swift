@@ -6,7 +6,8 @@ import Foundation
 /// `update(changed:)` handles the common case fast: only module files changed, none was added
 /// or removed, and their front matter, questions count and linked files are as before; then
 /// only the edited modules' pages are rewritten, in place, with `assets/course-data.js` when a
-/// question or its answer changed, and then the search index (`writeSearchIndex()`). Anything
+/// question or its answer changed (put together from every module's kept entry, only the
+/// edited ones encoded again), and then the search index (`writeSearchIndex()`). Anything
 /// else (a new module, a changed title that appears on other pages, a template, a country
 /// note, `course.yaml`) is a full build. Either way the output changes only when the content
 /// has no errors.
@@ -28,6 +29,7 @@ public final class IncrementalSite: @unchecked Sendable {
         var modules: [CompiledPage]
         var notes: [CompiledPage?]
         var searchPages: [SearchIndex.Page]
+        var courseData: CourseDataScript
         var moduleIndex: [String: Int]
     }
 
@@ -75,12 +77,12 @@ public final class IncrementalSite: @unchecked Sendable {
                   compiled.compilation.questions.count == state.modules[index].compilation.questions.count,
                   compiled.compilation.assets == state.modules[index].compilation.assets
             else { return .full(try build()) }
-            let oldKey = AnswerKey.ModuleKey(old, compiled: state.modules[index])
             state.course.modules[index] = module
             state.modules[index] = compiled
             edited.append(index)
             warnings += loaded.diagnostics + compiled.compilation.diagnostics
-            answersChanged = answersChanged || AnswerKey.ModuleKey(module, compiled: compiled).canonicalLines != oldKey.canonicalLines
+            let key = AnswerKey.ModuleKey(module, compiled: compiled)
+            if try Self.courseData({ try state.courseData.update(moduleAt: index, with: key, url: module.url) }) { answersChanged = true }
         }
         let duplicates = CourseChecks.duplicateIDs(in: state.modules.map(\.compilation))
         guard !duplicates.containsErrors else { throw BuildFailure(duplicates) }
@@ -96,8 +98,7 @@ public final class IncrementalSite: @unchecked Sendable {
                                                         lead: module.meta.summary, html: state.modules[index].html)
         }
         if answersChanged {
-            // Rare and slower (the whole course's questions): only when a question or answer changed.
-            try writeCourseData(state)
+            try writeCourseData(state.courseData)
         }
         let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
         self.state = state
@@ -117,11 +118,16 @@ public final class IncrementalSite: @unchecked Sendable {
     }
 
     /// Rewrites `assets/course-data.js`, the progress and certificate pages' answer key.
-    private func writeCourseData(_ state: State) throws(BuildFailure) {
-        let modules = zip(state.course.modules, state.modules).map { AnswerKey.ModuleKey($0, compiled: $1) }
-        let script = CourseDataScript(key: AnswerKey(config: state.course.config, modules: modules), urls: state.course.modules.map(\.url))
+    private func writeCourseData(_ script: CourseDataScript) throws(BuildFailure) {
         do { try Self.replace(options.output.appendingPathComponent(CourseDataScript.path), with: try script.javaScript()) } catch {
             throw BuildFailure([.error("cannot write \(CourseDataScript.path): \(error.localizedDescription)", at: SourceLocation(file: options.output.path))])
+        }
+    }
+
+    /// Encoding the course data, with its failure as a build's.
+    private static func courseData<T>(_ body: () throws -> T) throws(BuildFailure) -> T {
+        do { return try body() } catch {
+            throw BuildFailure([.error("cannot encode \(CourseDataScript.path): \(error.localizedDescription)", at: SourceLocation(file: CourseDataScript.path))])
         }
     }
 
@@ -147,9 +153,12 @@ public final class IncrementalSite: @unchecked Sendable {
                                    sidebarItems: SidebarItems(modules: course.modules, questionCounts: modules.map(\.compilation.questions.count),
                                                               templates: templates, jobs: options.jobs))
         let searchPages = SiteStage.searchPages(course: course, modules: modules, notes: notes, jobs: options.jobs)
+        let courseData = try Self.courseData {
+            try CourseDataScript(config: course.config, modules: compiled.moduleKeys(of: course), urls: course.modules.map(\.url), jobs: options.jobs)
+        }
         let moduleIndex = Dictionary(uniqueKeysWithValues: course.modules.enumerated().map { ($1.sourcePath, $0) })
         return State(course: course, templates: templates, stage: stage, compiler: compiler, contexts: contexts,
-                     modules: modules, notes: notes, searchPages: searchPages, moduleIndex: moduleIndex)
+                     modules: modules, notes: notes, searchPages: searchPages, courseData: courseData, moduleIndex: moduleIndex)
     }
 
     /// Writes a file of the served site beside itself and renames it over the old one, so a

@@ -40,6 +40,22 @@ struct BuildTests {
         #expect(snapshotFiles(of: course.site) == ["notes.txt": Data("mine".utf8)])
     }
 
+    @Test func theCourseDataIsOneDocumentWithTheAnswerKeysHashAndEveryModule() throws {
+        let course = try FixtureCourse()
+        defer { course.remove() }
+        _ = try course.build()
+        let script = try String(contentsOf: course.site.appendingPathComponent("assets/course-data.js"), encoding: .utf8)
+        let assignment = try #require(script.range(of: "window.MeridianCourse = "))
+        #expect(script.hasSuffix(";\n"))
+        let json = Data(script[assignment.upperBound...].dropLast(2).utf8)
+        let document = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        let key = try AnswerKey.load(from: course.content, displayPath: "Content", jobs: 2)
+        #expect(document["contentHash"] as? String == key.contentHash)
+        let modules = try #require(document["modules"] as? [[String: Any]])
+        #expect(modules.map { $0["slug"] as? String } == key.modules.map(\.slug))
+        #expect(modules.map { ($0["questions"] as? [Any])?.count } == key.modules.map(\.questions.count))
+    }
+
     @Test func checkWritesNothing() throws {
         let course = try FixtureCourse()
         defer { course.remove() }

@@ -17,6 +17,14 @@ struct IncrementalSiteTests {
         return url.path
     }
 
+    /// The practice module's quiz with the other choice correct; applied twice, the module as it was.
+    static func swapPracticeAnswer(_ text: String) -> String {
+        let first = "  - text: Your own time zone's.\n", second = "  - text: The customer's local time.\n", correct = "    correct: true\n"
+        return text.contains(first + correct)
+            ? text.replacingOccurrences(of: first + correct, with: first).replacingOccurrences(of: second, with: second + correct)
+            : text.replacingOccurrences(of: second + correct, with: second).replacingOccurrences(of: first, with: first + correct)
+    }
+
     @Test func aModulesTextRewritesThatPageAndTheSearchIndexOnly() throws {
         let course = try FixtureCourse()
         defer { course.remove() }
@@ -71,10 +79,7 @@ struct IncrementalSiteTests {
         let courseData = course.site.appendingPathComponent("assets/course-data.js")
         let before = try String(contentsOf: courseData, encoding: .utf8)
         // The same questions, but the other choice is now the correct one.
-        let changed = try Self.edit(course, "modules/02-practice.md") {
-            $0.replacingOccurrences(of: "  - text: Your own time zone's.\n", with: "  - text: Your own time zone's.\n    correct: true\n")
-                .replacingOccurrences(of: "  - text: The customer's local time.\n    correct: true\n", with: "  - text: The customer's local time.\n")
-        }
+        let changed = try Self.edit(course, "modules/02-practice.md", Self.swapPracticeAnswer)
         guard case let .pages(pages, _, _) = try site.update(changed: [changed]) else {
             Issue.record("a changed answer rebuilt the whole site")
             return
@@ -89,6 +94,28 @@ struct IncrementalSiteTests {
         try FileManager.default.copyItem(at: course.content, to: fresh.content)
         _ = try fresh.build()
         #expect(after == (try String(contentsOf: fresh.site.appendingPathComponent("assets/course-data.js"), encoding: .utf8)))
+    }
+
+    @Test func anAnswerChangedAndChangedBackGivesTheFirstCourseDataAgain() throws {
+        let course = try FixtureCourse()
+        defer { course.remove() }
+        let site = Self.site(course)
+        _ = try site.build()
+        let courseData = course.site.appendingPathComponent("assets/course-data.js")
+        let first = try Data(contentsOf: courseData)
+        let changed = try Self.edit(course, "modules/02-practice.md", Self.swapPracticeAnswer)
+        guard case .pages = try site.update(changed: [changed]) else {
+            Issue.record("a changed answer rebuilt the whole site")
+            return
+        }
+        let second = try Data(contentsOf: courseData)
+        _ = try Self.edit(course, "modules/02-practice.md", Self.swapPracticeAnswer)
+        guard case .pages = try site.update(changed: [changed]) else {
+            Issue.record("a changed answer rebuilt the whole site")
+            return
+        }
+        #expect(second != first)
+        #expect(try Data(contentsOf: courseData) == first)
     }
 
     @Test func aTextEditLeavesTheCourseDataAsItWas() throws {

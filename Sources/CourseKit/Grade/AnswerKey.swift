@@ -21,7 +21,7 @@ public struct AnswerKey: Sendable {
     public init(config: CourseConfig, modules: [ModuleKey]) {
         self.config = config
         self.modules = modules
-        contentHash = Self.hash(modules)
+        contentHash = Self.hash(canonicalTexts: modules.map(\.canonicalText))
     }
 
     /// Loads and compiles `Content/`, or throws every problem found.
@@ -36,18 +36,23 @@ public struct AnswerKey: Sendable {
     /// The module with this slug.
     public func module(_ slug: String) -> ModuleKey? { modules.first { $0.slug == slug } }
 
-    /// A canonical text of every question and answer, one fact a line, hashed.
-    static func hash(_ modules: [ModuleKey]) -> String {
-        let lines = modules.flatMap(\.canonicalLines)
-        let digest = SHA256.hash(data: Data(lines.joined(separator: "\n").utf8))
-        return "sha256:" + digest.map { String(format: "%02x", $0) }.joined()
+    /// The modules' canonical texts, a line break between them, hashed: every question and
+    /// answer of the course, one fact a line. Fed to the hash a module at a time, so that a
+    /// caller keeping the texts hashes a changed course without building them all again.
+    static func hash(canonicalTexts: [String]) -> String {
+        var hasher = SHA256()
+        for (index, text) in canonicalTexts.enumerated() {
+            if index > 0 { hasher.update(data: Data("\n".utf8)) }
+            hasher.update(data: Data(text.utf8))
+        }
+        return "sha256:" + hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 }
 
 extension AnswerKey.ModuleKey {
     /// The module's questions and scenarios with their answers, one fact a line.
-    var canonicalLines: [String] {
-        ["module\t\(slug)"] + questions.flatMap(\.canonicalLines) + scenarios.flatMap(\.canonicalLines)
+    var canonicalText: String {
+        (["module\t\(slug)"] + questions.flatMap(\.canonicalLines) + scenarios.flatMap(\.canonicalLines)).joined(separator: "\n")
     }
 }
 

@@ -75,7 +75,7 @@ struct SiteStage: @unchecked Sendable {
         let courseFiles: [@Sendable () -> [Diagnostic]] = [
             { [self] in writeSearchIndex(modules: modules, notes: notes) },
             { [self] in writePage("assets/countries-data.js", text: CountryData.script(for: course)) },
-            { [self] in writeCourseFiles(AnswerKey(config: course.config, modules: compiled.moduleKeys(of: course))) },
+            { [self] in writeCourseFiles(keys: compiled.moduleKeys(of: course)) },
         ]
         let problems = Parallel.map(courseFiles.count + pages.count, jobs: jobs) { [self] index -> [Diagnostic] in
             guard index >= courseFiles.count else { return courseFiles[index]() }
@@ -107,10 +107,11 @@ struct SiteStage: @unchecked Sendable {
     }
 
     /// The files that describe the course as a whole to scripts and to HR's tools.
-    private func writeCourseFiles(_ key: AnswerKey) -> [Diagnostic] {
+    private func writeCourseFiles(keys: [AnswerKey.ModuleKey]) -> [Diagnostic] {
         guard let writer else { return [] }
         do {
-            try writer.write(CourseDataScript(key: key, urls: course.modules.map(\.url)).javaScript(), to: CourseDataScript.path)
+            let script = try CourseDataScript(config: course.config, modules: keys, urls: course.modules.map(\.url), jobs: 1)
+            try writer.write(script.javaScript(), to: CourseDataScript.path)
             try writer.write(ProgressRecordSchema.json, to: ProgressRecordSchema.fileName)
             return []
         } catch {
