@@ -24,9 +24,10 @@ final class FolderWatcher: @unchecked Sendable {
         case everything
     }
 
-    /// Whether a name is content at all: hidden files and folders and `~` backups are not.
+    /// Whether a name is content at all: hidden files and folders, `~` backups and Emacs's
+    /// `#name#` autosaves are not.
     static func isContent(_ name: String) -> Bool {
-        !name.hasPrefix(".") && !name.hasSuffix("~")
+        !name.hasPrefix(".") && !name.hasSuffix("~") && !(name.count > 1 && name.hasPrefix("#") && name.hasSuffix("#"))
     }
 
     #if canImport(Glibc)

@@ -37,10 +37,11 @@ struct FolderWatcherTests {
     @Test func aSaveByRenameIsOneChangeOfThatFileAlone() throws {
         let watched = try Watched()
         defer { watched.remove() }
-        // What an editor does: a swap file, a backup, a probe file made and removed, the new
-        // text written beside the file and renamed over it.
+        // What an editor does: a swap file, a backup, an autosave, a probe file made and removed,
+        // the new text written beside the file and renamed over it.
         try watched.write("modules/.01-a.md.swp", "swap")
         try watched.write("modules/01-a.md~", "# A\n")
+        try watched.write("modules/#01-a.md#", "# A, unsaved\n")
         try watched.write("modules/4913", "")
         try FileManager.default.removeItem(atPath: watched.path("modules/4913"))
         try watched.write("modules/01-a.md.new", "# A, edited\n")
