@@ -35,15 +35,7 @@ final class FolderPoller: @unchecked Sendable {
     }
 
     private static func walk(_ folder: String, into stamps: inout [String: FileStamp]) {
-        guard let directory = opendir(folder) else { return }
-        defer { closedir(directory) }
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            // Editors' swap and backup files are not content; nor are `.` and `..`.
-            guard FolderWatcher.isContent(name) else { continue }
-            let path = folder + "/" + name
-            var info = stat()
-            guard stat(path, &info) == 0 else { continue }
+        for (path, info) in FolderWatcher.contentEntries(of: folder) {
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 walk(path, into: &stamps)
             } else if (info.st_mode & S_IFMT) == S_IFREG {

@@ -30,6 +30,22 @@ final class FolderWatcher: @unchecked Sendable {
         !name.hasPrefix(".") && !name.hasSuffix("~") && !(name.count > 1 && name.hasPrefix("#") && name.hasSuffix("#"))
     }
 
+    /// What is directly in `folder` and is content, each with its `stat`; nothing when the
+    /// folder cannot be read (it may be gone already).
+    static func contentEntries(of folder: String) -> [(path: String, info: stat)] {
+        guard let directory = opendir(folder) else { return [] }
+        defer { closedir(directory) }
+        var entries: [(path: String, info: stat)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard isContent(name) else { continue }
+            let path = folder + "/" + name
+            var info = stat()
+            if stat(path, &info) == 0 { entries.append((path, info)) }
+        }
+        return entries
+    }
+
     #if canImport(Glibc)
     private let descriptor: Int32
     private let roots: [String]
@@ -95,15 +111,8 @@ final class FolderWatcher: @unchecked Sendable {
             throw Failure(description: "cannot watch \(folder): \(Self.lastError())\(limit)")
         }
         folders[id] = folder
-        guard let directory = opendir(folder) else { return [] }
-        defer { closedir(directory) }
         var found: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            guard Self.isContent(name) else { continue }
-            let path = folder + "/" + name
-            var info = stat()
-            guard stat(path, &info) == 0 else { continue }
+        for (path, info) in Self.contentEntries(of: folder) {
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 found += try watch(path)
             } else if (info.st_mode & S_IFMT) == S_IFREG {
