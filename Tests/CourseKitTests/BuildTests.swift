@@ -68,8 +68,7 @@ struct BuildTests {
         let course = try FixtureCourse()
         defer { course.remove() }
         _ = try course.build()
-        let mapping = DelimitedTable(try String(contentsOf: Repository.data.appendingPathComponent("hofstede-countries.csv"), encoding: .utf8),
-                                     separator: ",")
+        let mapping = try Repository.countryMapping()
         let files = snapshotFiles(of: course.site)
         for row in mapping.rows {
             let code = row.fields["code"]!, kind = row.fields["kind"]!
@@ -87,10 +86,8 @@ struct DatasetTests {
         let course = try FixtureCourse()
         defer { course.remove() }
         _ = try course.build()
-        let dataset = DelimitedTable(try String(contentsOf: Repository.data.appendingPathComponent("hofstede-6d-2015-08-16.csv"), encoding: .utf8),
-                                     separator: ";")
-        let mapping = DelimitedTable(try String(contentsOf: Repository.data.appendingPathComponent("hofstede-countries.csv"), encoding: .utf8),
-                                     separator: ",")
+        let dataset = try Repository.dataset()
+        let mapping = try Repository.countryMapping()
         #expect(dataset.rows.count == 111)
         #expect(mapping.rows.map { $0.fields["ctr"] } == dataset.rows.map { $0.fields["ctr"] })
         for (row, map) in zip(dataset.rows, mapping.rows) {
@@ -119,10 +116,8 @@ struct DatasetTests {
         let course = try FixtureCourse()
         defer { course.remove() }
         _ = try course.build()
-        let dataset = DelimitedTable(try String(contentsOf: Repository.data.appendingPathComponent("hofstede-6d-2015-08-16.csv"), encoding: .utf8),
-                                     separator: ";")
-        let mapping = DelimitedTable(try String(contentsOf: Repository.data.appendingPathComponent("hofstede-countries.csv"), encoding: .utf8),
-                                     separator: ",")
+        let dataset = try Repository.dataset()
+        let mapping = try Repository.countryMapping()
         let script = try String(contentsOf: course.site.appendingPathComponent("assets/countries-data.js"), encoding: .utf8)
         let json = try #require(script.range(of: "window.meridianCountries = ").map { script[$0.upperBound...].dropLast(2) })
         let data = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])

@@ -49,7 +49,7 @@ struct SearchIndex {
             text.append(UInt8(ascii: " "))
             appendPlainText(of: bytes[position..<open.start], to: &text)
             sections.append(Section(heading: heading, anchor: anchor, text: collapse(text)))
-            heading = String(decoding: collapsed(plainText(bytes[open.inner])), as: UTF8.self)
+            heading = collapse(plainText(bytes[open.inner]))
             anchor = open.id
             text = []
             position = open.end
@@ -221,22 +221,13 @@ struct SearchIndex {
     }
 
     private static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        return String(decoding: plainText(Array(text.utf8)[...]), as: UTF8.self)
+        text.contains("&") ? plainText(text[...]) : text
     }
 
-    /// Runs of white space (Unicode's White_Space characters) as one space, trimmed.
-    static func collapse(_ text: String) -> String {
-        String(decoding: collapsed(Array(text.utf8)), as: UTF8.self)
-    }
-
-    private static func collapse(_ text: [UInt8]) -> String {
-        String(decoding: collapsed(text), as: UTF8.self)
-    }
-
-    /// `collapse` over UTF-8: white space outside ASCII is U+0085, U+00A0, U+1680, U+2000–U+200A,
+    /// UTF-8 text with every run of white space (Unicode's White_Space characters) as one
+    /// space, trimmed. White space outside ASCII is U+0085, U+00A0, U+1680, U+2000–U+200A,
     /// U+2028, U+2029, U+202F, U+205F and U+3000, two or three bytes each.
-    private static func collapsed(_ text: [UInt8]) -> [UInt8] {
+    private static func collapse(_ text: [UInt8]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.count)
         var pendingSpace = false
@@ -253,7 +244,7 @@ struct SearchIndex {
                 index += 1
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// How many bytes the white-space character at `index` takes; 0 when it is something else.

@@ -1,4 +1,4 @@
-import CourseKit
+@testable import CourseKit
 import Foundation
 
 /// Paths of the repository, found from this file's place in it.
@@ -8,6 +8,16 @@ enum Repository {
     static let templates = root.appendingPathComponent("Templates")
     static let data = root.appendingPathComponent("Content/data")
     static let fixtures = root.appendingPathComponent("Tests/CourseKitTests/Fixtures")
+
+    /// The published Hofstede dataset, as shipped in `Content/data`.
+    static func dataset() throws -> DelimitedTable {
+        DelimitedTable(try String(contentsOf: data.appendingPathComponent("hofstede-6d-2015-08-16.csv"), encoding: .utf8), separator: ";")
+    }
+
+    /// The dataset's rows by name → ISO code, kind and parent.
+    static func countryMapping() throws -> DelimitedTable {
+        DelimitedTable(try String(contentsOf: data.appendingPathComponent("hofstede-countries.csv"), encoding: .utf8), separator: ",")
+    }
 }
 
 /// A fixture course copied into a temporary folder, optionally with a case's files laid over it:
