@@ -8,6 +8,8 @@ public struct TemplateLibrary: Sendable {
     public static let required = ["home", "module", "country", "countries", "compare", "progress", "certificate", SidebarItems.template]
 
     let library: MustacheLibrary
+    /// Partials rendered once per distinct input and reused (see `PartialCache`).
+    let cachedPartials: [PartialCache]
 
     /// Loads every `*.mustache` under `directory`, named by its path without the extension.
     public static func load(from directory: URL, displayPath: String) -> Result<TemplateLibrary, BuildFailure> {
@@ -34,17 +36,26 @@ public struct TemplateLibrary: Sendable {
             }
         }
         for (name, source) in texts {
-            for reference in PartialReference.all(in: source.text) where texts[reference.name] == nil {
-                let hint = Suggestion.hint(for: reference.name, in: texts.keys)
-                diagnostics.append(.error("template '\(name)' uses partial '\(reference.name)', which does not exist\(hint)",
-                                          at: SourceLocation(file: source.file, line: reference.line, column: reference.column)))
+            for tag in TemplateTags(source.text).tags where tag.kind == ">" || tag.kind == "<" {
+                guard !tag.name.isEmpty, texts[tag.name] == nil else { continue }
+                let hint = Suggestion.hint(for: tag.name, in: texts.keys)
+                diagnostics.append(.error("template '\(name)' uses partial '\(tag.name)', which does not exist\(hint)",
+                                          at: SourceLocation(file: source.file, line: tag.line, column: tag.column)))
             }
         }
         for name in required where texts[name] == nil {
             diagnostics.append(.error("missing template '\(name)': add \(name).mustache",
                                       at: SourceLocation(file: displayPath.isEmpty ? "." : displayPath)))
         }
-        return diagnostics.isEmpty ? .success(TemplateLibrary(library: library)) : .failure(BuildFailure(diagnostics))
+        guard diagnostics.isEmpty else { return .failure(BuildFailure(diagnostics)) }
+        let cached = PartialCache.plan(texts: texts.mapValues(\.text), renderedDirectly: Set(required + ["search"])).filter { partial in
+            guard let template = library.getTemplate(named: partial.name),
+                  let standIn = try? MustacheTemplate(string: partial.standIn) else { return false }
+            library.register(template, named: partial.hiddenName)
+            library.register(standIn, named: partial.name)
+            return true
+        }
+        return .success(TemplateLibrary(library: library, cachedPartials: cached))
     }
 
     /// True when the folder has a template `name` (optional pages such as `search`).
@@ -52,7 +63,8 @@ public struct TemplateLibrary: Sendable {
 
     /// Renders the page template `name` with `context`.
     func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: name) ?? ""
+        let context = cachedPartials.isEmpty ? context : PartialCache.adding(cachedPartials, to: context, library: library)
+        return library.render(context, withTemplate: name) ?? ""
     }
 
     private static func templateNames(in directory: URL) -> [String] {
@@ -90,30 +102,4 @@ struct HTMLContent: MustacheContentType {
 
     private static let registered: Void = MustacheContentTypes.register(HTMLContent(), named: name)
     static func register() { registered }
-}
-
-/// A `{{> name}}` or `{{< name}}` tag in a template's text.
-struct PartialReference {
-    var name: String
-    var line: Int
-    var column: Int
-
-    static func all(in text: String) -> [PartialReference] {
-        var found: [PartialReference] = []
-        for (lineIndex, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{") {
-                let afterOpen = rest[open.upperBound...]
-                guard let close = afterOpen.range(of: "}}") else { break }
-                let tag = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                if let sigil = tag.first, sigil == ">" || sigil == "<" {
-                    let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
-                    let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                    if !name.isEmpty { found.append(PartialReference(name: name, line: lineIndex + 1, column: column)) }
-                }
-                rest = afterOpen[close.upperBound...]
-            }
-        }
-        return found
-    }
 }
