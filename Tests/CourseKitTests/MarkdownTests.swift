@@ -22,6 +22,19 @@ struct MarkdownTests {
         #expect(render("## Québec's *French*") == "<h2 id=\"quebecs-french\">Québec’s <em>French</em></h2>\n")
     }
 
+    /// Headings in plain ASCII take a byte-by-byte path; it must agree with the general one.
+    @Test func asciiHeadingsSlugLikeAnyOther() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("aZ09 -_/.:\t\r\n!?'\"&()[]{}#*+,;<=>@\\^`|~") + [Character("\u{0B}"), Character("\u{0C}"), Character("\u{7F}")]
+        var texts = ["", " ", "--", "Why culture matters", "2. Hall's high-context cultures", "  Leading and trailing  ", "UPPER/lower:mixed.case_here"]
+        for _ in 0..<2_000 {
+            texts.append(String((0..<Int.random(in: 1...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }))
+        }
+        for text in texts {
+            #expect(Slugger.slugifyASCII(text) == Slugger.slugifyScalars(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test func repeatedHeadingsGetDistinctIDs() {
         #expect(render("## Tone\n\n## Tone") == "<h2 id=\"tone\">Tone</h2>\n<h2 id=\"tone-1\">Tone</h2>\n")
     }

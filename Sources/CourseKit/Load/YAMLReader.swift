@@ -11,6 +11,10 @@ struct YAMLReader {
         self.origin = origin
     }
 
+    /// Yams' `Constructor.default` builds its tables anew on every use. Composing only records
+    /// the constructor in each node's tag and never calls it, so one can serve every thread.
+    nonisolated(unsafe) private static let constructor = Constructor.default
+
     /// The snippet's root mapping, or nil after reporting why there is none.
     mutating func parseMapping(_ text: String, what: String) -> YAMLMapping? {
         let root: Node?
@@ -18,7 +22,7 @@ struct YAMLReader {
             // The basic resolver tags every scalar as a string: we convert values ourselves, which
             // keeps `no` a country code (not false) and skips the regular expressions of the
             // default resolver, the slowest part of reading YAML.
-            root = try Yams.compose(yaml: text, .basic, .default, .utf8)
+            root = try Yams.compose(yaml: text, .basic, Self.constructor, .utf8)
         } catch {
             diagnostics.append(diagnostic(for: error))
             return nil

@@ -31,7 +31,7 @@ public struct LinkResolver: Sendable {
         if url.hasPrefix("//") { return .failure(.protocolRelative(url)) }
         if url.hasPrefix("/") { return .failure(.rooted(url)) }
         let (pathPart, suffix) = Self.splitSuffix(url)
-        let decoded = pathPart.contains("%") ? pathPart.removingPercentEncoding ?? pathPart : pathPart
+        let decoded = pathPart.utf8.contains(UInt8(ascii: "%")) ? pathPart.removingPercentEncoding ?? pathPart : pathPart
         guard let target = Self.normalize(decoded, relativeTo: Self.folder(of: sourcePath)) else {
             return .failure(.outsideContent(url))
         }
@@ -64,7 +64,7 @@ public struct LinkResolver: Sendable {
     }
 
     static func scheme(of url: String) -> String? {
-        guard let colon = url.firstIndex(of: ":") else { return nil }
+        guard let colon = url.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
         let scheme = url[..<colon]
         guard let first = scheme.first, first.isLetter,
               scheme.allSatisfy({ $0.isLetter || $0.isNumber || "+.-".contains($0) }) else { return nil }
@@ -73,7 +73,7 @@ public struct LinkResolver: Sendable {
 
     /// "a/b.md#x" → ("a/b.md", "#x").
     static func splitSuffix(_ url: String) -> (String, String) {
-        guard let index = url.firstIndex(where: { $0 == "#" || $0 == "?" }) else { return (url, "") }
+        guard let index = url.utf8.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) else { return (url, "") }
         return (String(url[..<index]), String(url[index...]))
     }
 

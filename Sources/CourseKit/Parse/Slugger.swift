@@ -22,6 +22,11 @@ struct Slugger {
 
     /// "Québec's French-language duties" → "quebecs-french-language-duties".
     static func slugify(_ text: String) -> String {
+        text.utf8.allSatisfy { $0 < 0x80 } ? slugifyASCII(text) : slugifyScalars(text)
+    }
+
+    /// `slugify` one Unicode scalar at a time, accents taken off.
+    static func slugifyScalars(_ text: String) -> String {
         var slug = ""
         var pendingDash = false
         let lowered = text.lowercased()
@@ -37,5 +42,27 @@ struct Slugger {
             }
         }
         return slug.isEmpty ? "section" : slug
+    }
+
+    /// `slugify` for text that is all ASCII, byte by byte: most headings are.
+    static func slugifyASCII(_ text: String) -> String {
+        var slug: [UInt8] = []
+        slug.reserveCapacity(text.utf8.count)
+        var pendingDash = false
+        for byte in text.utf8 {
+            let kept: UInt8
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): kept = byte
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): kept = byte + 32
+            case 0x09...0x0D, UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "/"), UInt8(ascii: "."), UInt8(ascii: ":"):
+                pendingDash = true
+                continue
+            default: continue
+            }
+            if pendingDash, !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
+            slug.append(kept)
+            pendingDash = false
+        }
+        return slug.isEmpty ? "section" : String(decoding: slug, as: UTF8.self)
     }
 }
