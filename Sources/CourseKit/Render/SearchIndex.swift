@@ -25,7 +25,19 @@ struct SearchIndex {
     struct Section: Sendable {
         var heading: String
         var anchor: String
-        var text: String
+        /// Text that belongs before the section's own (the page's lead), as UTF-8.
+        fileprivate var lead: [UInt8] = []
+        /// The section's HTML, made into text only when asked: a course with tens of thousands
+        /// of sections leaves the text out of the index, and then it is never worked out.
+        fileprivate var html: ArraySlice<UInt8>
+
+        /// The section's plain text, white space collapsed.
+        var text: String {
+            var text = lead
+            text.append(UInt8(ascii: " "))
+            SearchIndex.appendPlainText(of: html, to: &text)
+            return SearchIndex.collapse(text)
+        }
     }
 
     /// Where the build writes it, from the site root.
@@ -46,17 +58,13 @@ struct SearchIndex {
         var text = Array(lead.utf8)
         var position = 0
         while let open = nextHeading(in: bytes, from: position) {
-            text.append(UInt8(ascii: " "))
-            appendPlainText(of: bytes[position..<open.start], to: &text)
-            sections.append(Section(heading: heading, anchor: anchor, text: collapse(text)))
+            sections.append(Section(heading: heading, anchor: anchor, lead: text, html: bytes[position..<open.start]))
             heading = collapse(plainText(bytes[open.inner]))
             anchor = open.id
             text = []
             position = open.end
         }
-        text.append(UInt8(ascii: " "))
-        appendPlainText(of: bytes[position...], to: &text)
-        sections.append(Section(heading: heading, anchor: anchor, text: collapse(text)))
+        sections.append(Section(heading: heading, anchor: anchor, lead: text, html: bytes[position...]))
         return Page(title: title, url: url, kind: kind,
                     sections: sections.filter { !$0.heading.isEmpty || !$0.text.isEmpty })
     }
@@ -185,7 +193,7 @@ struct SearchIndex {
 
     /// Appends `html`'s text to `out` as UTF-8: a space for each tag (so words in separate
     /// elements stay apart), entities decoded.
-    private static func appendPlainText(of html: ArraySlice<UInt8>, to out: inout [UInt8]) {
+    fileprivate static func appendPlainText(of html: ArraySlice<UInt8>, to out: inout [UInt8]) {
         out.reserveCapacity(out.count + html.count)
         var inTag = false
         var index = html.startIndex
@@ -227,7 +235,7 @@ struct SearchIndex {
     /// UTF-8 text with every run of white space (Unicode's White_Space characters) as one
     /// space, trimmed. White space outside ASCII is U+0085, U+00A0, U+1680, U+2000–U+200A,
     /// U+2028, U+2029, U+202F, U+205F and U+3000, two or three bytes each.
-    private static func collapse(_ text: [UInt8]) -> String {
+    fileprivate static func collapse(_ text: [UInt8]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.count)
         var pendingSpace = false
