@@ -99,6 +99,28 @@ struct FrontMatterTests {
         #expect(split.bodyLineOffset == 3)
     }
 
+    /// Files with only "\n" line breaks take a byte-by-byte path; every other line break, and
+    /// a front matter never closed, the general one. Both must split alike.
+    @Test(arguments: [
+        ("---\ntitle: A\n---\nBody\n", "title: A", "Body\n", 3),
+        ("---\n---\n", "", "", 2),
+        ("---\na: 1\nb: [x]\n...\n# H\n", "a: 1\nb: [x]", "# H\n", 4),
+        ("---\nsummary: Québec’s “duties”\n---", "summary: Québec’s “duties”", "", 3),
+        ("---\r\ntitle: A\r\n---\r\nBody\r\n", "title: A", "Body\r\n", 3),
+        ("---\ntitle: A\u{2028}x: 1\n---\nB", "title: A\nx: 1", "B", 4),
+        ("---\ntitle: A\n---x\n---\n", "title: A\n---x", "", 4),
+    ])
+    func everyKindOfLineBreakSplitsAlike(text: String, yaml: String, body: String, offset: Int) throws {
+        let split = try FrontMatter.split(text, file: "a.md").get()
+        #expect(split.yaml == yaml)
+        #expect(split.body == body)
+        #expect(split.bodyLineOffset == offset)
+    }
+
+    @Test func anUnclosedFrontMatterIsAnError() {
+        #expect(throws: Diagnostic.self) { try FrontMatter.split("---\ntitle: A\nBody\n", file: "a.md").get() }
+    }
+
     @Test func aFileWithoutFrontMatterIsAllBody() throws {
         let split = try FrontMatter.split("# Hi\n", file: "a.md").get()
         #expect(split.yaml == nil)

@@ -84,13 +84,19 @@ struct ContentFiles: Sendable {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
+        var status = stat()
+        // Room for the whole file as it stands and one byte more, so one read usually sees the
+        // end: a read of a regular file returns less than asked for only at its end.
+        var capacity = fstat(descriptor, &status) == 0 ? Int(status.st_size) + 1 : 64 * 1024
         var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 { return nil }
-            if count == 0 { return bytes }
-            bytes.append(contentsOf: chunk[..<count])
+            let start = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: capacity))
+            let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + start, capacity) }
+            guard count >= 0 else { return nil }
+            bytes.removeLast(capacity - count)
+            if count < capacity { return bytes }
+            capacity = 64 * 1024
         }
     }
 }
