@@ -50,10 +50,16 @@ def main() -> None:
     report = [header(args)]
     print(report[-1], end="\n\n", flush=True)
     with work_folder(args.work) as work:
-        for count in args.modules or [1000, 10000]:
-            sources = generate.generate(work / f"{count}-modules", count, ROOT / "Content" / "data")
-            report.append(table(count, tools, bench_size(count, tools, sources, args.runs, work)))
-            print(report[-1], end="\n\n", flush=True)
+        # Every build's output is kept until the whole benchmark is done (see bench_size).
+        scratches: list[Path] = []
+        try:
+            for count in args.modules or [1000, 10000]:
+                sources = generate.generate(work / f"{count}-modules", count, ROOT / "Content" / "data")
+                report.append(table(count, tools, bench_size(count, tools, sources, args.runs, work, scratches)))
+                print(report[-1], end="\n\n", flush=True)
+        finally:
+            for scratch in scratches:
+                shutil.rmtree(scratch, ignore_errors=True)
     if args.markdown_out:
         Path(args.markdown_out).write_text("\n\n".join(report) + "\n")
 
@@ -116,28 +122,24 @@ def work_folder(path: str | None):
             yield Path(folder)
 
 
-def bench_size(count: int, tools: list[Tool], sources: dict[str, Path], runs: int, work: Path) -> dict[str, list[Run]]:
+def bench_size(count: int, tools: list[Tool], sources: dict[str, Path], runs: int, work: Path,
+               scratches: list[Path]) -> dict[str, list[Run]]:
     """Warms each tool up once, then alternates the tools for `runs` timed builds each.
 
-    Every build's output is kept until all builds of this size are done. Deleting ten thousand
-    files makes the next ten thousand file creations slow on some file systems (ext4 without a
-    journal skips recently freed inodes one by one), which would time the harness's cleanup
-    rather than the tool; and `sync` before each build keeps one build's write-back out of the
-    next one's time."""
-    scratches: list[Path] = []
-    try:
+    Every build's output is added to `scratches`, which the caller deletes once every size is
+    done. Deleting thousands of files makes the file creations of the next few minutes slow on
+    some file systems (ext4 without a journal skips recently freed inodes one by one), which
+    would time the harness's cleanup rather than the tool; and `sync` before each build keeps
+    one build's write-back out of the next one's time."""
+    for tool in tools:
+        progress(f"building {count} modules with {tool.name}, warm-up…")
+        build(tool, sources[tool.name], work, scratches)
+    results: dict[str, list[Run]] = {tool.name: [] for tool in tools}
+    for run in range(1, runs + 1):
         for tool in tools:
-            progress(f"building {count} modules with {tool.name}, warm-up…")
-            build(tool, sources[tool.name], work, scratches)
-        results: dict[str, list[Run]] = {tool.name: [] for tool in tools}
-        for run in range(1, runs + 1):
-            for tool in tools:
-                progress(f"building {count} modules with {tool.name}, run {run}/{runs}…")
-                results[tool.name].append(build(tool, sources[tool.name], work, scratches))
-        return results
-    finally:
-        for scratch in scratches:
-            shutil.rmtree(scratch, ignore_errors=True)
+            progress(f"building {count} modules with {tool.name}, run {run}/{runs}…")
+            results[tool.name].append(build(tool, sources[tool.name], work, scratches))
+    return results
 
 
 def build(tool: Tool, source: Path, work: Path, scratches: list[Path]) -> Run:
