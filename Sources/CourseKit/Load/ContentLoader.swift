@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads `Content/`: `course.yaml`, the modules, the country data and notes.
 public struct ContentLoader: Sendable {

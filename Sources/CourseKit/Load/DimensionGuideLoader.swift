@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads `data/dimension-guide.yaml`: the band thresholds and, for each of Hofstede's six
 /// dimensions, what a low, middle and high score tends to mean on a call and what to do about
 /// a gap. The file is optional; without it the pages show scores without these texts.

@@ -1,5 +1,3 @@
-import Yams
-
 /// Typed access to the fields of a mapping, reporting a missing or mistyped value at its place.
 extension YAMLReader {
     mutating func string(_ key: String, in map: YAMLMapping, required: Bool = false, what: String) -> String? {
@@ -7,15 +5,15 @@ extension YAMLReader {
             if required { report("\(what) is missing '\(key)'", at: map.location) }
             return nil
         }
-        guard let scalar = node.scalar else {
+        guard let text = node.string else {
             report("'\(key)' must be text", at: location(of: node))
             return nil
         }
-        if required, Self.isBlank(scalar.string) {
+        if required, Self.isBlank(text) {
             report("'\(key)' is empty", at: location(of: node))
             return nil
         }
-        return scalar.string
+        return text
     }
 
     /// True when `text` holds only spaces and tabs (what `trimmingCharacters(in: .whitespaces)`
@@ -36,7 +34,7 @@ extension YAMLReader {
     private mutating func scalar<T>(_ key: String, in map: YAMLMapping, as convert: (String) -> T?,
                                     expected: String) -> T? {
         guard let node = map[key] else { return nil }
-        guard let value = node.scalar.flatMap({ convert($0.string) }) else {
+        guard let value = node.string.flatMap(convert) else {
             report("'\(key)' must be \(expected)", at: location(of: node))
             return nil
         }
@@ -45,7 +43,7 @@ extension YAMLReader {
 
     mutating func bool(_ key: String, in map: YAMLMapping) -> Bool? {
         guard let node = map[key] else { return nil }
-        switch node.scalar?.string.lowercased() {
+        switch node.string?.lowercased() {
         case "true", "yes": return true
         case "false", "no": return false
         default:
@@ -57,17 +55,17 @@ extension YAMLReader {
     /// A list of texts; a single text is accepted as a list of one.
     mutating func strings(_ key: String, in map: YAMLMapping) -> [Located<String>] {
         guard let node = map[key] else { return [] }
-        if let scalar = node.scalar { return [Located(value: scalar.string, location: location(of: node))] }
+        if let text = node.string { return [Located(value: text, location: location(of: node))] }
         guard let sequence = node.sequence else {
             report("'\(key)' must be a list", at: location(of: node))
             return []
         }
         return sequence.compactMap { item in
-            guard let scalar = item.scalar else {
+            guard let text = item.string else {
                 report("each entry of '\(key)' must be text", at: location(of: item))
                 return nil
             }
-            return Located(value: scalar.string, location: location(of: item))
+            return Located(value: text, location: location(of: item))
         }
     }
 

@@ -11,18 +11,13 @@ struct YAMLReader {
         self.origin = origin
     }
 
-    /// Yams' `Constructor.default` builds its tables anew on every use. Composing only records
-    /// the constructor in each node's tag and never calls it, so one can serve every thread.
-    nonisolated(unsafe) private static let constructor = Constructor.default
-
     /// The snippet's root mapping, or nil after reporting why there is none.
     mutating func parseMapping(_ text: String, what: String) -> YAMLMapping? {
-        let root: Node?
+        let root: YAMLNode?
         do {
-            // The basic resolver tags every scalar as a string: we convert values ourselves, which
-            // keeps `no` a country code (not false) and skips the regular expressions of the
-            // default resolver, the slowest part of reading YAML.
-            root = try Yams.compose(yaml: text, .basic, Self.constructor, .utf8)
+            // Every scalar is read as text: we convert values ourselves, which keeps `no` a
+            // country code (not false).
+            root = try YAMLNode.compose(text)
         } catch {
             diagnostics.append(diagnostic(for: error))
             return nil
@@ -38,9 +33,8 @@ struct YAMLReader {
         return YAMLMapping(mapping: mapping, location: location(of: root))
     }
 
-    func location(of node: Node) -> SourceLocation {
-        guard let mark = node.mark else { return origin }
-        return location(line: mark.line, column: mark.column)
+    func location(of node: YAMLNode) -> SourceLocation {
+        location(line: node.line, column: node.column)
     }
 
     mutating func report(_ message: String, at location: SourceLocation, severity: Diagnostic.Severity = .error) {
@@ -74,15 +68,14 @@ struct YAMLReader {
 struct YAMLMapping {
     let location: SourceLocation
     /// The keys as written, with their nodes, in order.
-    let entries: [(key: String, keyNode: Node, value: Node)]
-    private let values: [String: Node]
+    let entries: [(key: String, keyNode: YAMLNode, value: YAMLNode)]
+    private let values: [String: YAMLNode]
 
-    init(mapping: Node.Mapping, location: SourceLocation) {
+    init(mapping: [(key: YAMLNode, value: YAMLNode)], location: SourceLocation) {
         self.location = location
         entries = mapping.compactMap { pair in pair.key.string.map { ($0, pair.key, pair.value) } }
-        // Looked up by text: Yams' own subscript compares whole nodes, resolving tags each time.
         values = Dictionary(entries.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
     }
 
-    subscript(key: String) -> Node? { values[key] }
+    subscript(key: String) -> YAMLNode? { values[key] }
 }

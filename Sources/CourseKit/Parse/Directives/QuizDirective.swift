@@ -1,5 +1,3 @@
-import Yams
-
 /// `quiz`: one question per fence (see README, "Questions").
 public struct QuizDirective: Directive {
     public let name = "quiz"

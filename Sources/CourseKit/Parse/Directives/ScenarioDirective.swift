@@ -1,5 +1,3 @@
-import Yams
-
 /// `scenario`: a branching role-play (see README, "Scenarios").
 public struct ScenarioDirective: Directive {
     public let name = "scenario"
@@ -56,7 +54,7 @@ struct ScenarioParser {
         }
     }
 
-    private func step(named keyNode: Node, _ node: Node, reader: inout YAMLReader) -> Scenario.Step? {
+    private func step(named keyNode: YAMLNode, _ node: YAMLNode, reader: inout YAMLReader) -> Scenario.Step? {
         let location = reader.location(of: keyNode)
         guard let name = keyNode.string, let mapping = node.mapping else {
             reader.report("each step is a mapping with 'customer' and 'options', or 'ending' and 'debrief'", at: location)
@@ -71,7 +69,7 @@ struct ScenarioParser {
                 reader.report("ending must be good, mixed or poor, not '\(endingName)'", at: map["ending"].map(reader.location(of:)) ?? location)
             }
         }
-        let options = (map["options"]?.sequence.map(Array.init) ?? []).compactMap { option($0, reader: &reader) }
+        let options = (map["options"]?.sequence ?? []).compactMap { option($0, reader: &reader) }
         if options.isEmpty, ending == nil {
             reader.report("step '\(name)' has neither options nor an ending", at: location)
         }
@@ -80,7 +78,7 @@ struct ScenarioParser {
                              debrief: reader.string("debrief", in: map, what: "the step") ?? "", location: location)
     }
 
-    private func option(_ node: Node, reader: inout YAMLReader) -> Scenario.Option? {
+    private func option(_ node: YAMLNode, reader: inout YAMLReader) -> Scenario.Option? {
         guard let mapping = node.mapping else {
             reader.report("each option needs 'reply' and 'next'", at: reader.location(of: node))
             return nil
