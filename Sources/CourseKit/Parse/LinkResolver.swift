@@ -99,9 +99,11 @@ public struct LinkResolver: Sendable {
     /// The relative URL from the page at `page` to the site path `target`.
     public static func relative(_ target: String, from page: String) -> String {
         // The common case, a page in the same folder, without splitting paths.
-        if let pageSlash = page.lastIndex(of: "/"), let targetSlash = target.lastIndex(of: "/"),
-           page[...pageSlash] == target[...targetSlash], !target[targetSlash...].contains(where: { $0 == " " || $0 == "%" || !$0.isASCII }) {
-            return String(target[target.index(after: targetSlash)...])
+        let slash = UInt8(ascii: "/")
+        if let pageSlash = page.utf8.lastIndex(of: slash), let targetSlash = target.utf8.lastIndex(of: slash),
+           page.utf8[...pageSlash].elementsEqual(target.utf8[...targetSlash]),
+           !target.utf8[targetSlash...].contains(where: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "%") || $0 >= 0x80 }) {
+            return String(target[target.utf8.index(after: targetSlash)...])
         }
         let from = folder(of: page)
         let to = target.split(separator: "/")

@@ -3,6 +3,10 @@ public enum JSONText {
     /// `text` as a JSON string literal that is also safe inside a `<script>` element
     /// (`<` escaped) and in older JavaScript (U+2028 and U+2029 escaped).
     public static func string(_ text: String) -> String {
+        // Most text has nothing to escape: then it is only quoted.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "<") || $0 == 0xE2 }) {
+            return "\"" + text + "\""
+        }
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {

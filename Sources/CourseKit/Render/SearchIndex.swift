@@ -1,3 +1,5 @@
+import Glibc
+
 /// The offline search index, `assets/search-index.js`: a script that assigns a global, so
 /// `search.html` can read it from disk where `fetch` is not allowed.
 ///
@@ -93,19 +95,21 @@ struct SearchIndex {
     /// Lower case, every run of other characters one `-`, no `-` at the ends; nil-equivalent
     /// ("") for headings with characters outside ASCII, whose ids are always written out.
     static func simpleSlug(_ heading: String) -> String {
-        guard heading.unicodeScalars.allSatisfy(\.isASCII) else { return "" }
-        var out = ""
+        guard heading.utf8.allSatisfy({ $0 < 0x80 }) else { return "" }
+        var out: [UInt8] = []
+        out.reserveCapacity(heading.utf8.count)
         var dash = false
-        for scalar in heading.lowercased().unicodeScalars {
-            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
-                if dash, !out.isEmpty { out += "-" }
+        for byte in heading.utf8 {
+            let lower = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+            if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(lower) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(lower) {
+                if dash, !out.isEmpty { out.append(UInt8(ascii: "-")) }
                 dash = false
-                out.unicodeScalars.append(scalar)
+                out.append(lower)
             } else {
                 dash = true
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `text` cut at a word boundary to at most `limit` characters.
@@ -150,14 +154,20 @@ struct SearchIndex {
 
     /// Where `needle` next starts in `bytes`, at or after `start`.
     private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, needle.count <= bytes.count else { return nil }
-        var index = start
-        let last = bytes.count - needle.count
-        while index <= last {
-            if bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index += 1
+        guard let first = needle.first, needle.count <= bytes.count, start <= bytes.count - needle.count else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer -> Int? in
+            let base = buffer.baseAddress!
+            var index = start
+            let last = buffer.count - needle.count
+            while index <= last {
+                // memchr finds the first byte of each candidate far faster than a loop in Swift.
+                guard let hit = memchr(base + index, Int32(first), last - index + 1) else { return nil }
+                index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + index, needle, needle.count) == 0 { return index }
+                index += 1
+            }
+            return nil
         }
-        return nil
     }
 
     /// The HTML without question forms and scenarios.
@@ -229,7 +239,7 @@ struct SearchIndex {
     }
 
     private static func decodeEntities(_ text: String) -> String {
-        text.contains("&") ? plainText(text[...]) : text
+        text.utf8.contains(UInt8(ascii: "&")) ? plainText(text[...]) : text
     }
 
     /// UTF-8 text with every run of white space (Unicode's White_Space characters) as one
