@@ -90,11 +90,13 @@ private struct EventReader {
     static func compose(_ text: String) -> Composed? {
         var text = text
         return text.withUTF8 { bytes in
+            // libyaml wants a buffer; an empty snippet has no document.
+            guard let start = bytes.baseAddress, !bytes.isEmpty else { return Composed(root: nil) }
             var reader = EventReader()
             guard yaml_parser_initialize(&reader.parser) == 1 else { return nil }
             defer { yaml_parser_delete(&reader.parser) }
             yaml_parser_set_encoding(&reader.parser, YAML_UTF8_ENCODING)
-            yaml_parser_set_input_string(&reader.parser, bytes.baseAddress, bytes.count)
+            yaml_parser_set_input_string(&reader.parser, start, bytes.count)
             return reader.stream()
         }
     }
