@@ -33,3 +33,25 @@ struct JSONTextTests {
         #expect(SearchIndex.simpleSlug(heading) == expected)
     }
 }
+
+/// `course-data.js` writes its module entries by hand; every string must come out as
+/// Foundation's encoder (sorted keys, slashes as they are) followed by the `</` escape wrote it.
+@Suite("Course data JSON")
+struct CourseDataJSONTests {
+    @Test func stringsMatchTheEncoder() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var texts = ["", "plain", "say \"hi\" \\ now", "a/b </script> <\\/ <</", "\u{0}\u{1}\u{8}\u{9}\u{A}\u{C}\u{D}\u{1F}\u{7F}",
+                     "Québec’s “duties” — 日本 \u{2028}\u{2029}", "https://example.org/a?b=c&d=<e>"]
+        let alphabet = Array("a</\\\"\n\t\u{1}é’ ")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            texts.append(String((0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }))
+        }
+        for text in texts {
+            var writer = CourseDataScript.Writer()
+            writer.string(text)
+            #expect(writer.text == CourseDataScript.escapingEndTags(try encoder.encode(text)), "\(text.debugDescription)")
+        }
+    }
+}
