@@ -65,6 +65,18 @@ public struct Builder: Sendable {
     }
 
     public func build(_ options: BuildOptions, progress: (any BuildProgress)? = nil) throws(BuildFailure) -> BuildReport {
+        try run(options, progress: progress).report
+    }
+
+    /// What a build worked out, kept by `serve` so that it need not work it out again.
+    struct Kept {
+        var course: Course
+        var templates: TemplateLibrary
+        var products: SiteStage.Products
+    }
+
+    /// A build, and what it worked out (nil when no site was written).
+    func run(_ options: BuildOptions, progress: (any BuildProgress)? = nil) throws(BuildFailure) -> (report: BuildReport, kept: Kept?) {
         let started = Date()
         let loaded = Result { () throws(BuildFailure) in
             try ContentLoader(jobs: options.jobs).load(from: options.content, displayPath: options.contentDisplay)
@@ -91,8 +103,9 @@ public struct Builder: Sendable {
             throw BuildFailure([.error("cannot write the site: \(error.localizedDescription)",
                                        at: SourceLocation(file: options.output.path))])
         }
-        return BuildReport(modules: course.modules.count, pages: result.pages, warnings: diagnostics,
-                           seconds: Date().timeIntervalSince(started))
+        let report = BuildReport(modules: course.modules.count, pages: result.pages, warnings: diagnostics,
+                                 seconds: Date().timeIntervalSince(started))
+        return (report, result.products.map { Kept(course: course, templates: templates, products: $0) })
     }
 }
 

@@ -23,7 +23,6 @@ public final class IncrementalSite: @unchecked Sendable {
     private struct State {
         var course: Course
         var templates: TemplateLibrary
-        var stage: SiteStage
         var compiler: MarkdownCompiler
         var contexts: PageContext
         var modules: [CompiledPage]
@@ -31,6 +30,18 @@ public final class IncrementalSite: @unchecked Sendable {
         var searchPages: [SearchIndex.Page]
         var courseData: CourseDataScript
         var moduleIndex: [String: Int]
+
+        init(_ kept: Builder.Kept) {
+            course = kept.course
+            templates = kept.templates
+            compiler = kept.products.compiler
+            contexts = kept.products.contexts
+            modules = kept.products.modules
+            notes = kept.products.notes
+            searchPages = kept.products.searchPages
+            courseData = kept.products.courseData
+            moduleIndex = Dictionary(uniqueKeysWithValues: course.modules.enumerated().map { ($1.sourcePath, $0) })
+        }
     }
 
     public let options: BuildOptions
@@ -43,11 +54,11 @@ public final class IncrementalSite: @unchecked Sendable {
         builder = Builder(generator: generator)
     }
 
-    /// A full build, then the course kept in memory for the next updates.
+    /// A full build, and what it worked out kept in memory for the next updates.
     public func build() throws(BuildFailure) -> BuildReport {
-        let report = try builder.build(options)
+        let (report, kept) = try builder.run(options)
         searchIndexIsStale = false
-        state = try? load()
+        state = kept.map(State.init)
         return report
     }
 
@@ -135,30 +146,6 @@ public final class IncrementalSite: @unchecked Sendable {
     private static func sameOutside(_ a: ModuleMeta, _ b: ModuleMeta) -> Bool {
         a.title == b.title && a.summary == b.summary && a.minutes == b.minutes && a.objectives.count == b.objectives.count
             && a.countries.map(\.value) == b.countries.map(\.value)
-    }
-
-    /// Loads and compiles the course as the build did, keeping what updates need.
-    private func load() throws(BuildFailure) -> State {
-        let (course, _) = try ContentLoader(jobs: options.jobs).load(from: options.content, displayPath: options.contentDisplay)
-        let templates = try TemplateLibrary.load(from: options.templates, displayPath: options.templatesDisplay).get()
-        let stage = SiteStage(course: course, templates: templates, writer: nil, generator: builder.generator,
-                              jobs: options.jobs, progress: nil)
-        let compiled = CourseCompilation(course: course, jobs: options.jobs)
-        let compiler = compiled.compiler
-        let modules = compiled.modules
-        let notes = Parallel.map(course.countries.count, jobs: options.jobs) { index in
-            course.countries[index].notes.map { compiler.compile($0.body, sourcePath: $0.sourcePath, pagePath: course.countries[index].url) }
-        }
-        let contexts = PageContext(course: course, generator: builder.generator,
-                                   sidebarItems: SidebarItems(modules: course.modules, questionCounts: modules.map(\.compilation.questions.count),
-                                                              templates: templates, jobs: options.jobs))
-        let searchPages = SiteStage.searchPages(course: course, modules: modules, notes: notes, jobs: options.jobs)
-        let courseData = try Self.courseData {
-            try CourseDataScript(config: course.config, modules: compiled.moduleKeys(of: course), urls: course.modules.map(\.url), jobs: options.jobs)
-        }
-        let moduleIndex = Dictionary(uniqueKeysWithValues: course.modules.enumerated().map { ($1.sourcePath, $0) })
-        return State(course: course, templates: templates, stage: stage, compiler: compiler, contexts: contexts,
-                     modules: modules, notes: notes, searchPages: searchPages, courseData: courseData, moduleIndex: moduleIndex)
     }
 
     /// Writes a file of the served site beside itself and renames it over the old one, so a

@@ -12,6 +12,23 @@ struct SiteStage: @unchecked Sendable {
     struct Outcome {
         var diagnostics: [Diagnostic]
         var pages: Int
+        /// What the stage worked out on the way, for `serve` to keep; nil unless a site was written.
+        var products: Products? = nil
+    }
+
+    /// The compiled course and the course-wide files as the written site has them.
+    struct Products {
+        var compiler: MarkdownCompiler
+        var modules: [CompiledPage]
+        var notes: [CompiledPage?]
+        var contexts: PageContext
+        var searchPages: [SearchIndex.Page]
+        var courseData: CourseDataScript
+    }
+
+    /// A value that one job of a `Parallel.map` sets and the caller reads once the map is done.
+    private final class Slot<Value>: @unchecked Sendable {
+        var value: Value?
     }
 
     /// The pages of a site, in the order they are rendered: the home page first, because with
@@ -72,10 +89,11 @@ struct SiteStage: @unchecked Sendable {
         diagnostics += copyAssets(templatesDirectory: templatesDirectory, contentAssets: contentAssets)
         // The course-wide files are made alongside the pages, and first: the search index takes
         // as long as hundreds of pages, and started last it would leave the other cores idle.
+        let searchPages = Slot<[SearchIndex.Page]>(), courseData = Slot<CourseDataScript>()
         let courseFiles: [@Sendable () -> [Diagnostic]] = [
-            { [self] in writeSearchIndex(modules: modules, notes: notes) },
+            { [self] in writeSearchIndex(modules: modules, notes: notes, keeping: searchPages) },
             { [self] in writePage("assets/countries-data.js", text: CountryData.script(for: course)) },
-            { [self] in writeCourseFiles(keys: compiled.moduleKeys(of: course)) },
+            { [self] in writeCourseFiles(keys: compiled.moduleKeys(of: course), keeping: courseData) },
         ]
         let problems = Parallel.map(courseFiles.count + pages.count, jobs: jobs) { [self] index -> [Diagnostic] in
             guard index >= courseFiles.count else { return courseFiles[index]() }
@@ -84,7 +102,13 @@ struct SiteStage: @unchecked Sendable {
             return writePage(page.path, text: page.html)
         }
         diagnostics += problems.flatMap { $0 }
-        return Outcome(diagnostics: diagnostics, pages: pages.count)
+        let products = searchPages.value.flatMap { searchPages in
+            courseData.value.map {
+                Products(compiler: compiled.compiler, modules: modules, notes: notes, contexts: contexts,
+                         searchPages: searchPages, courseData: $0)
+            }
+        }
+        return Outcome(diagnostics: diagnostics, pages: pages.count, products: products)
     }
 
     /// Country code → the modules whose front matter names it, in course order.
@@ -107,10 +131,11 @@ struct SiteStage: @unchecked Sendable {
     }
 
     /// The files that describe the course as a whole to scripts and to HR's tools.
-    private func writeCourseFiles(keys: [AnswerKey.ModuleKey]) -> [Diagnostic] {
+    private func writeCourseFiles(keys: [AnswerKey.ModuleKey], keeping slot: Slot<CourseDataScript>) -> [Diagnostic] {
         guard let writer else { return [] }
         do {
             let script = try CourseDataScript(config: course.config, modules: keys, urls: course.modules.map(\.url), jobs: 1)
+            slot.value = script
             try writer.write(script.javaScript(), to: CourseDataScript.path)
             try writer.write(ProgressRecordSchema.json, to: ProgressRecordSchema.fileName)
             return []
@@ -120,8 +145,10 @@ struct SiteStage: @unchecked Sendable {
     }
 
     /// `assets/search-index.js`, written after the template assets are copied in.
-    private func writeSearchIndex(modules: [CompiledPage], notes: [CompiledPage?]) -> [Diagnostic] {
-        writePage(SearchIndex.path, text: SearchIndex.script(Self.searchPages(course: course, modules: modules, notes: notes, jobs: 1)))
+    private func writeSearchIndex(modules: [CompiledPage], notes: [CompiledPage?], keeping slot: Slot<[SearchIndex.Page]>) -> [Diagnostic] {
+        let pages = Self.searchPages(course: course, modules: modules, notes: notes, jobs: 1)
+        slot.value = pages
+        return writePage(SearchIndex.path, text: SearchIndex.script(pages))
     }
 
     /// The search index's entries: the modules in course order, then the country pages.
