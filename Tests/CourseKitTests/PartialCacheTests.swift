@@ -69,6 +69,15 @@ struct PartialCacheTests {
         #expect(cached.cachedPartials.map(\.outputCount) == [2, 6])
     }
 
+    /// Mustache indents every line of a partial included indented, and of the partials inside
+    /// it: such a library is rendered without the cache, and comes out indented.
+    @Test func indentationPassedDownIsKept() throws {
+        let library = try library(["layout": "<head>\n  {{> partials/head}}\n</head>", "partials/head": "<meta>\n{{> partials/links}}\n",
+                                   "partials/links": "<link a>\n<link b>\n", "module": "{{<layout}}{{/layout}}"])
+        #expect(library.cachedPartials.isEmpty)
+        #expect(library.render("module", [:]) == "<head>\n  <meta>\n  <link a>\n  <link b>\n</head>")
+    }
+
     @Test func aPartialThatChangesOnEveryPageStopsBeingCached() throws {
         let library = try library(["layout": "{{> partials/title}}{{$main}}{{/main}}", "partials/title": "<title>{{page.title}}</title>\n",
                                    "module": "{{<layout}}{{$main}}<p>{{page.title}}</p>{{/main}}{{/layout}}"])
@@ -84,6 +93,11 @@ struct PartialCacheTests {
         ("a block inside a section", ["layout": "{{> partials/p}}{{^a}}{{$b}}{{/b}}{{/a}}"], []),
         ("new delimiters", ["layout": "{{> partials/p}}{{=<% %>=}}"], []),
         ("included indented", ["layout": "  {{> partials/p}}\n"], []),
+        ("inside a partial included indented", ["layout": "  {{> partials/q}}\n", "partials/q": "{{> partials/p}}"], []),
+        ("an indented block", ["layout": "{{> partials/p}}\n  {{$b}}{{/b}}\n"], []),
+        ("an indented parent", ["home": "  {{<layout}}{{/layout}}\n", "layout": "{{> partials/p}}"], []),
+        ("a lone carriage return", ["layout": "{{! c }}\r  {{> partials/p}}\r"], []),
+        ("lines ending in CRLF", ["layout": "<p>\r\n{{> partials/p}}\r\n"], ["partials/p"]),
         ("the implicit iterator", ["layout": "{{> partials/p}}", "partials/p": "{{#l}}{{.}}{{/l}}"], []),
         ("a transform", ["layout": "{{> partials/p}}", "partials/p": "{{uppercased(x)}}"], []),
         ("a partial that includes another", ["layout": "{{> partials/p}}", "partials/p": "{{> partials/q}}", "partials/q": "{{x}}"], ["partials/q"]),

@@ -84,8 +84,8 @@ struct ContentFiles: Sendable {
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
-        // Room for the whole file as it stands and one byte more, so one read usually sees the
-        // end: a read of a regular file returns less than asked for only at its end.
+        // The first read asks for the whole file as it stands; the next ones, usually just the
+        // one that finds the end, for a little at a time.
         var capacity = fstat(descriptor, &status) == 0 ? Int(status.st_size) + 1 : 64 * 1024
         var bytes: [UInt8] = []
         while true {
@@ -94,8 +94,8 @@ struct ContentFiles: Sendable {
             let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + start, capacity) }
             guard count >= 0 else { return nil }
             bytes.removeLast(capacity - count)
-            if count < capacity { return bytes }
-            capacity = 64 * 1024
+            if count == 0 { return bytes }
+            capacity = count < capacity ? 4 * 1024 : 64 * 1024
         }
     }
 }

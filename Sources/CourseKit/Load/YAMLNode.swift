@@ -85,18 +85,21 @@ private struct EventReader {
         var root: YAMLNode?
     }
 
-    private var parser = yaml_parser_t()
+    /// On the heap, because libyaml keeps a pointer to the parser inside the parser.
+    private let parser: UnsafeMutablePointer<yaml_parser_t>
 
     static func compose(_ text: String) -> Composed? {
         var text = text
         return text.withUTF8 { bytes in
             // libyaml wants a buffer; an empty snippet has no document.
             guard let start = bytes.baseAddress, !bytes.isEmpty else { return Composed(root: nil) }
-            var reader = EventReader()
-            guard yaml_parser_initialize(&reader.parser) == 1 else { return nil }
-            defer { yaml_parser_delete(&reader.parser) }
-            yaml_parser_set_encoding(&reader.parser, YAML_UTF8_ENCODING)
-            yaml_parser_set_input_string(&reader.parser, start, bytes.count)
+            let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+            defer { parser.deallocate() }
+            guard yaml_parser_initialize(parser) == 1 else { return nil }
+            defer { yaml_parser_delete(parser) }
+            yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+            yaml_parser_set_input_string(parser, start, bytes.count)
+            var reader = EventReader(parser: parser)
             return reader.stream()
         }
     }
@@ -105,7 +108,7 @@ private struct EventReader {
     private mutating func stream() -> Composed? {
         guard next(expecting: YAML_STREAM_START_EVENT) != nil else { return nil }
         var event = yaml_event_t()
-        guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
+        guard yaml_parser_parse(parser, &event) == 1 else { return nil }
         defer { yaml_event_delete(&event) }
         switch event.type {
         case YAML_STREAM_END_EVENT:
@@ -122,7 +125,7 @@ private struct EventReader {
     /// The next event, when it is of `type`.
     private mutating func next(expecting type: yaml_event_type_t) -> Void? {
         var event = yaml_event_t()
-        guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
+        guard yaml_parser_parse(parser, &event) == 1 else { return nil }
         defer { yaml_event_delete(&event) }
         return event.type == type ? () : nil
     }
@@ -130,7 +133,7 @@ private struct EventReader {
     /// The node whose first event comes next, read to its end.
     private mutating func node() -> YAMLNode? {
         var event = yaml_event_t()
-        guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
+        guard yaml_parser_parse(parser, &event) == 1 else { return nil }
         defer { yaml_event_delete(&event) }
         return node(startingWith: event)
     }
@@ -146,7 +149,7 @@ private struct EventReader {
             var items: [YAMLNode] = []
             while true {
                 var item = yaml_event_t()
-                guard yaml_parser_parse(&parser, &item) == 1 else { return nil }
+                guard yaml_parser_parse(parser, &item) == 1 else { return nil }
                 defer { yaml_event_delete(&item) }
                 if item.type == YAML_SEQUENCE_END_EVENT { break }
                 guard let node = node(startingWith: item) else { return nil }
@@ -158,7 +161,7 @@ private struct EventReader {
             var keys = Set<String>()
             while true {
                 var keyEvent = yaml_event_t()
-                guard yaml_parser_parse(&parser, &keyEvent) == 1 else { return nil }
+                guard yaml_parser_parse(parser, &keyEvent) == 1 else { return nil }
                 defer { yaml_event_delete(&keyEvent) }
                 if keyEvent.type == YAML_MAPPING_END_EVENT { break }
                 // Only text keys, each once: Yams reports a repeated key, and compares others whole.

@@ -6,9 +6,11 @@ import Mustache
 /// but without asking the template's author: a ten-thousand-page build would otherwise look up
 /// the same few dozen names ten thousand times.
 ///
-/// A partial qualifies when it includes no other template and has no blocks, lambdas-style
-/// transforms (`{{f(x)}}`) or `{{.}}`, is never included indented, and when no template includes
-/// anything from inside a section, so every partial renders against the page's own context.
+/// A partial qualifies when it includes no other template and has no blocks, transforms
+/// (`{{f(x)}}`) or `{{.}}`; and only when no template anywhere includes a partial, a parent or
+/// a block from inside a section or indented on its line, or includes by a dynamic name, so
+/// that every partial renders against the page's own context and without inherited
+/// indentation, as a cached output is rendered.
 /// Its output is then a function of the values its tag names have in that context; those
 /// values, written out in full, are the cache key. A partial whose key keeps changing (one that
 /// prints the page title, say) stops being cached after a few pages.
@@ -125,15 +127,17 @@ final class PartialCache: @unchecked Sendable {
     static func plan(texts: [String: String], renderedDirectly: Set<String>) -> [PartialCache] {
         let scans = texts.mapValues(TemplateTags.init)
         let tags = scans.values.flatMap(\.tags)
-        // Anything included from inside a section would render against the section's object.
-        guard !scans.values.contains(where: \.changesDelimiters),
-              !tags.contains(where: { "><$".contains($0.kind ?? " ") && $0.sectionDepth > 0 }) else { return [] }
+        let includes = tags.filter { "><$".contains($0.kind ?? " ") }
+        // Anything included from inside a section would render against the section's object;
+        // anything included indented passes the indentation on to every partial inside it,
+        // which a cached output, rendered once without it, would not have.
+        guard !scans.values.contains(where: { $0.changesDelimiters || $0.hasOtherLineBreaks }),
+              !includes.contains(where: { $0.sectionDepth > 0 || $0.isIndented || $0.name.hasPrefix("*") }) else { return [] }
         let included = Dictionary(grouping: tags.filter { $0.kind == ">" }, by: \.name)
         let parents = Set(tags.filter { $0.kind == "<" }.map(\.name))
         var caches: [PartialCache] = []
-        for (name, sites) in included.sorted(by: { $0.key < $1.key }) {
-            guard let scan = scans[name], !parents.contains(name), !renderedDirectly.contains(name),
-                  !sites.contains(where: \.isIndented) else { continue }
+        for name in included.keys.sorted() {
+            guard let scan = scans[name], !parents.contains(name), !renderedDirectly.contains(name) else { continue }
             let lookups = scan.tags.filter { $0.kind == nil || "#^&{".contains($0.kind!) }
             let isLeaf = !scan.tags.contains { "><$=".contains($0.kind ?? " ") }
             let isPlain = !lookups.contains { $0.name.hasPrefix(".") || $0.name.contains("(") || $0.name.contains("*") || $0.name.isEmpty }

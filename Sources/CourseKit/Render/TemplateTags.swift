@@ -17,9 +17,13 @@ struct TemplateTags {
     private(set) var tags: [Tag] = []
     /// The text changes its delimiters (`{{=<% %>=}}`): the tags after that are not found.
     private(set) var changesDelimiters = false
+    /// The text breaks a line with something other than "\n" or "\r\n" (a lone "\r", a form
+    /// feed, NEL, LS or PS), which Mustache also ends lines at: `isIndented` may then be wrong.
+    private(set) var hasOtherLineBreaks = false
 
     init(_ text: String) {
         let bytes = Array(text.utf8)
+        hasOtherLineBreaks = Self.hasOtherLineBreaks(bytes)
         var index = 0, line = 1, lineStart = 0
         var sections: [Bool] = []  // per open tag with a closing tag: does it count as a section?
         while index + 1 < bytes.count {
@@ -59,6 +63,20 @@ struct TemplateTags {
             if let lastNewline = bytes[open..<close].lastIndex(of: UInt8(ascii: "\n")) { lineStart = lastNewline + 1 }
             index = close + (isTriple ? 3 : 2)
         }
+    }
+
+    private static func hasOtherLineBreaks(_ bytes: [UInt8]) -> Bool {
+        func at(_ index: Int) -> UInt8 { index < bytes.count ? bytes[index] : 0 }
+        for index in bytes.indices {
+            switch bytes[index] {
+            case 0x0B, 0x0C: return true
+            case 0x0D where at(index + 1) != 0x0A: return true
+            case 0xC2 where at(index + 1) == 0x85: return true
+            case 0xE2 where at(index + 1) == 0x80 && (at(index + 2) == 0xA8 || at(index + 2) == 0xA9): return true
+            default: continue
+            }
+        }
+        return false
     }
 
     private static func find(_ needle: StaticString, in bytes: [UInt8], from start: Int) -> Int? {
