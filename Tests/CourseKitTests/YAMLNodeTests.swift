@@ -39,3 +39,14 @@ struct YAMLNodeTests {
         }
     }
 }
+
+extension YAMLNode {
+    /// The node written out with its positions, to compare two readings.
+    var outline: String {
+        switch value {
+        case .scalar(let text): "\(line):\(column) \(text.debugDescription)"
+        case .sequence(let items): "\(line):\(column) [" + items.map(\.outline).joined(separator: ", ") + "]"
+        case .mapping(let pairs): "\(line):\(column) {" + pairs.map { "\($0.key.outline): \($0.value.outline)" }.joined(separator: ", ") + "}"
+        }
+    }
+}

@@ -47,15 +47,6 @@ struct YAMLNode {
         try Yams.compose(yaml: text, .basic, constructor, .utf8).map(YAMLNode.init)
     }
 
-    /// The node written out with its positions, to compare two readings in tests.
-    var outline: String {
-        switch value {
-        case .scalar(let text): "\(line):\(column) \(text.debugDescription)"
-        case .sequence(let items): "\(line):\(column) [" + items.map(\.outline).joined(separator: ", ") + "]"
-        case .mapping(let pairs): "\(line):\(column) {" + pairs.map { "\($0.key.outline): \($0.value.outline)" }.joined(separator: ", ") + "}"
-        }
-    }
-
     /// Yams' `Constructor.default` builds its tables anew on every use. Composing only records
     /// the constructor in each node's tag and never calls it, so one can serve every thread.
     nonisolated(unsafe) private static let constructor = Constructor.default
@@ -99,13 +90,12 @@ private struct EventReader {
             defer { yaml_parser_delete(parser) }
             yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
             yaml_parser_set_input_string(parser, start, bytes.count)
-            var reader = EventReader(parser: parser)
-            return reader.stream()
+            return EventReader(parser: parser).stream()
         }
     }
 
     /// STREAM-START, at most one document, STREAM-END.
-    private mutating func stream() -> Composed? {
+    private func stream() -> Composed? {
         guard next(expecting: YAML_STREAM_START_EVENT) != nil else { return nil }
         var event = yaml_event_t()
         guard yaml_parser_parse(parser, &event) == 1 else { return nil }
@@ -123,7 +113,7 @@ private struct EventReader {
     }
 
     /// The next event, when it is of `type`.
-    private mutating func next(expecting type: yaml_event_type_t) -> Void? {
+    private func next(expecting type: yaml_event_type_t) -> Void? {
         var event = yaml_event_t()
         guard yaml_parser_parse(parser, &event) == 1 else { return nil }
         defer { yaml_event_delete(&event) }
@@ -131,14 +121,14 @@ private struct EventReader {
     }
 
     /// The node whose first event comes next, read to its end.
-    private mutating func node() -> YAMLNode? {
+    private func node() -> YAMLNode? {
         var event = yaml_event_t()
         guard yaml_parser_parse(parser, &event) == 1 else { return nil }
         defer { yaml_event_delete(&event) }
         return node(startingWith: event)
     }
 
-    private mutating func node(startingWith event: yaml_event_t) -> YAMLNode? {
+    private func node(startingWith event: yaml_event_t) -> YAMLNode? {
         let line = Int(event.start_mark.line) + 1, column = Int(event.start_mark.column) + 1
         switch event.type {
         case YAML_SCALAR_EVENT:

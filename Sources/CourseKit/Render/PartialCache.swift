@@ -123,9 +123,8 @@ final class PartialCache: @unchecked Sendable {
         return true
     }
 
-    /// The partials of a template library that can be cached, given every template's text.
-    static func plan(texts: [String: String], renderedDirectly: Set<String>) -> [PartialCache] {
-        let scans = texts.mapValues(TemplateTags.init)
+    /// The partials of a template library that can be cached, given every template's tags.
+    static func plan(scans: [String: TemplateTags], renderedDirectly: Set<String>) -> [PartialCache] {
         let tags = scans.values.flatMap(\.tags)
         let includes = tags.filter { "><$".contains($0.kind ?? " ") }
         // Anything included from inside a section would render against the section's object;

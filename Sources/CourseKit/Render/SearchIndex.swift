@@ -154,7 +154,7 @@ struct SearchIndex {
 
     /// Where `needle` next starts in `bytes`, at or after `start`.
     private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, needle.count <= bytes.count, start <= bytes.count - needle.count else { return nil }
+        guard let first = needle.first, start <= bytes.count - needle.count else { return nil }
         return bytes.withUnsafeBufferPointer { buffer -> Int? in
             let base = buffer.baseAddress!
             var index = start

@@ -35,8 +35,9 @@ public struct TemplateLibrary: Sendable {
                 diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(file: file)))
             }
         }
+        let scans = texts.mapValues { TemplateTags($0.text) }
         for (name, source) in texts {
-            for tag in TemplateTags(source.text).tags where tag.kind == ">" || tag.kind == "<" {
+            for tag in scans[name]!.tags where tag.kind == ">" || tag.kind == "<" {
                 guard !tag.name.isEmpty, texts[tag.name] == nil else { continue }
                 let hint = Suggestion.hint(for: tag.name, in: texts.keys)
                 diagnostics.append(.error("template '\(name)' uses partial '\(tag.name)', which does not exist\(hint)",
@@ -48,7 +49,7 @@ public struct TemplateLibrary: Sendable {
                                       at: SourceLocation(file: displayPath.isEmpty ? "." : displayPath)))
         }
         guard diagnostics.isEmpty else { return .failure(BuildFailure(diagnostics)) }
-        let cached = PartialCache.plan(texts: texts.mapValues(\.text), renderedDirectly: Set(required + ["search"])).filter { partial in
+        let cached = PartialCache.plan(scans: scans, renderedDirectly: Set(required + ["search"])).filter { partial in
             guard let template = library.getTemplate(named: partial.name),
                   let standIn = try? MustacheTemplate(string: partial.standIn) else { return false }
             library.register(template, named: partial.hiddenName)
