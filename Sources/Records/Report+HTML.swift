@@ -63,11 +63,7 @@ extension Report {
     }
 
     private func label(_ status: String) -> String {
-        switch status {
-        case "completed": "Completed"
-        case "in-progress": "In progress"
-        default: "Not started"
-        }
+        (ModuleStatus(rawValue: status) ?? .notStarted).label
     }
 
     private func escape(_ text: String) -> String { HTML.escape(text) }

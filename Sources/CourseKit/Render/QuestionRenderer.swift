@@ -1,10 +1,9 @@
 /// The HTML of one question. It works with JavaScript off: the inputs are ordinary form
 /// controls and the answer with its feedback sits in a `<details>` the learner can open.
 ///
-/// For `assets/quiz.js` the form carries the answer key in `data-answer`, in the xAPI
-/// response-pattern form that learners' answers are stored in (see `ResponsePattern`), and
-/// every control's `value` is the 1-based position of its choice, item or right side as
-/// written in the source.
+/// For `assets/quiz.js` every control's `value` is the 1-based position of its choice, item
+/// or right side as written in the source, the form learners' answers are stored in (see
+/// `ResponsePattern`); the key it grades with is in the course data, not on the page's form.
 struct QuestionRenderer {
     let question: Question
 
@@ -13,7 +12,7 @@ struct QuestionRenderer {
     func html(into page: inout PageCompilation) -> String {
         let e = HTML.escape
         return """
-        <form class="question" id="\(e(id))" data-question="\(e(question.id))" data-type="\(question.kind.rawValue)" data-answer="\(e(ResponsePattern.correct(for: question)))">
+        <form class="question" id="\(e(id))" data-question="\(e(question.id))" data-type="\(question.kind.rawValue)">
         <fieldset>
         <legend>\(e(question.prompt))</legend>
         \(controls())
