@@ -1,11 +1,11 @@
 /* A module page's questions: check an answer, say Correct or Incorrect with the feedback,
- * let the learner try again, and save every answer and the module's score through
- * MeridianStore (storage.js). A classic script; the page works without it.
+ * let the learner try again, and save every answer through MeridianStore (storage.js).
+ * Grading is grading.js's: this script reads the learner's response and shows the verdict.
+ * A classic script; the page works without it.
  *
  * What it reads from the page (written by the build):
- *   <article data-module="SLUG" data-questions="N">      the module and its number of questions
- *   <form class="question" data-question="ID" data-type="single|multiple|truefalse|order|match"
- *         data-answer="PATTERN">                          the answer key, xAPI response pattern
+ *   <article data-module="SLUG">                          the module
+ *   <form class="question" data-question="ID" data-type="single|multiple|truefalse|order|match">
  *   inputs' value, order selects' data-item, match selects' data-left: 1-based positions as in the source
  *   <li data-choice="N"> … <span data-feedback>           a choice's feedback, inside the answer's <details>
  *   <div class="explanation">                             the explanation, inside the answer's <details>
@@ -17,10 +17,13 @@
   var PAIR = "[.]";
   var article = document.querySelector("article[data-module]");
   var store = window.MeridianStore;
-  if (!article || !store) return;
+  var grading = window.MeridianGrading;
+  if (!article || !store || !grading) return;
 
   var slug = article.getAttribute("data-module");
-  var total = parseInt(article.getAttribute("data-questions"), 10) || 0;
+  var module = grading.module(slug);
+  if (!module) return;
+  var total = module.questions.length;
   store.recordVisit(slug);
 
   var forms = Array.prototype.slice.call(article.querySelectorAll("form.question[data-question]"));
@@ -101,18 +104,13 @@
     }
   }
 
-  /* How many parts of an order or match response are in the right place. */
-  function countRight(response, answer) {
-    var given = response.split(SEPARATOR);
-    var key = answer.split(SEPARATOR);
-    return key.filter(function (part, index) {
-      return answer.indexOf(PAIR) === -1 ? given[index] === part : given.indexOf(part) !== -1;
-    }).length;
+  function questionOf(form) {
+    return grading.question(form.getAttribute("data-question"));
   }
 
   function feedbackFor(form, reading, correct) {
     var type = form.getAttribute("data-type");
-    var answer = form.getAttribute("data-answer");
+    var question = questionOf(form);
     var notes = [];
     if (type === "single" || type === "multiple") {
       reading.chosen.forEach(function (choice) {
@@ -120,13 +118,13 @@
         if (note) notes.push(note.textContent);
       });
       if (type === "multiple" && !correct) {
-        var right = answer.split(SEPARATOR).length;
+        var right = grading.keyParts(question).length;
         notes.unshift("There " + (right === 1 ? "is 1 right answer" : "are " + right + " right answers") + "; choose all of them and nothing else.");
       }
     } else if (type === "order") {
-      notes.push(countRight(reading.response, answer) + " of " + reading.items.length + " items are in the right position.");
+      notes.push(grading.partsRight(question, reading.response) + " of " + reading.items.length + " items are in the right position.");
     } else if (type === "match") {
-      notes.push(countRight(reading.response, answer) + " of " + reading.pairs.length + " pairs are matched correctly.");
+      notes.push(grading.partsRight(question, reading.response) + " of " + reading.pairs.length + " pairs are matched correctly.");
     }
     return notes;
   }
@@ -161,10 +159,10 @@
   function check(form) {
     var reading = readResponse(form);
     if (reading.problem) return showProblem(form, reading.problem);
-    var correct = reading.response === form.getAttribute("data-answer");
-    showResult(form, reading, correct);
-    var record = store.recordAnswer(slug, form.getAttribute("data-question"), reading.response, correct, total);
-    updateSummary(record);
+    showResult(form, reading, grading.isCorrect(questionOf(form), reading.response));
+    var result = grading.moduleResult(module, store.recordAnswer(slug, form.getAttribute("data-question"), reading.response, total));
+    if (result.status === "completed") store.recordCompletion(slug);
+    updateSummary(result);
   }
 
   function enhance(form) {
@@ -192,7 +190,7 @@
     if (!record || !record.answers || record.answers[id] === undefined) return;
     restoreResponse(form, record.answers[id]);
     var reading = readResponse(form);
-    if (!reading.problem) showResult(form, reading, reading.response === form.getAttribute("data-answer"));
+    if (!reading.problem) showResult(form, reading, grading.isCorrect(questionOf(form), reading.response));
   }
 
   function createSummary() {
@@ -211,20 +209,20 @@
     return Math.round(fraction * 100) + "%";
   }
 
-  function updateSummary(record) {
+  function updateSummary(result) {
     var text = summary.querySelector(".quiz-summary-text");
-    var needed = Math.ceil(store.passScore * total - 1e-9);
-    var answered = record ? Object.keys(record.answers || {}).length : 0;
-    var right = record ? Math.round((record.score || 0) * total) : 0;
-    summary.className = "quiz-summary" + (record && record.passed ? " quiz-passed" : "");
+    var needed = grading.neededToPass(total);
+    var answered = Object.keys(result.answers).length;
+    var mark = percent(grading.course.passScore);
+    summary.className = "quiz-summary" + (result.passed ? " quiz-passed" : "");
     if (!answered) {
       text.textContent = "Answer the " + total + (total === 1 ? " question" : " questions") + " on this page. " +
-        "You pass this module with " + needed + " of " + total + " right (" + percent(store.passScore) + ").";
-    } else if (record.passed) {
-      text.textContent = "Passed: " + right + " of " + total + " questions right (" + percent(record.score) + ").";
+        "You pass this module with " + needed + " of " + total + " right (" + mark + ").";
+    } else if (result.passed) {
+      text.textContent = "Passed: " + result.right + " of " + total + " questions right (" + percent(result.score) + ").";
     } else {
-      text.textContent = right + " of " + total + " questions right so far (" + percent(record.score) + "), " +
-        answered + " of " + total + " answered. You need " + needed + " right (" + percent(store.passScore) + ") to pass.";
+      text.textContent = result.right + " of " + total + " questions right so far (" + percent(result.score) + "), " +
+        answered + " of " + total + " answered. You need " + needed + " right (" + mark + ") to pass.";
     }
   }
 
@@ -233,5 +231,5 @@
     enhance(form);
     restore(form, saved);
   });
-  updateSummary(saved);
+  updateSummary(grading.moduleResult(module, saved));
 })();

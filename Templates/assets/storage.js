@@ -6,13 +6,18 @@
  * storage is missing, refuses (disabled, private mode) or is full, it keeps going in memory
  * and shows a notice on the page that progress will not be saved.
  *
+ * It stores what the learner did — visits, answers and when they were given, the replies
+ * taken in scenarios — never a grade: scores, passes and statuses are worked out from these by
+ * grading.js whenever a page shows them.
+ *
  * The API (documented in Templates/CONTEXT.md):
- *   MeridianStore.courseId, MeridianStore.passScore
+ *   MeridianStore.courseId
  *   MeridianStore.isPersistent()                      → true when progress survives a reload
  *   MeridianStore.recordVisit(slug)                   → the module's record
- *   MeridianStore.recordAnswer(slug, questionId, response, correct, total) → the module's record
+ *   MeridianStore.recordAnswer(slug, questionId, response, total) → the module's record
+ *   MeridianStore.recordCompletion(slug)              → notes when the module was first completed
  *   MeridianStore.getModule(slug)                     → a copy of the module's record, or null
- *   MeridianStore.recordScenario(id, path, score, ending, replies) → the scenario's record
+ *   MeridianStore.recordScenario(id, replies, path)   → the scenario's record
  *   MeridianStore.getScenario(id)                     → a copy of the scenario's record, or null
  *   MeridianStore.recordSection(slug, id)             → remembers the section of the module last read
  *   MeridianStore.setLearner(name, employeeId)        → remembers who is learning (for the export)
@@ -21,20 +26,19 @@
  *   MeridianStore.replaceAll(data)                    → replaces everything (import)
  *   MeridianStore.clear()                             → forgets everything of this course
  *   MeridianStore.onChange(callback)                  → callback(all, change); returns an unsubscribe function
- * The page names its course on <body data-course-id="…" data-pass-score="…">.
+ * The page names its course on <body data-course-id="…">.
  *
  * The data: {modules: {slug: {firstVisitedAt, lastVisitedAt, lastSection, answers {qid: response},
- * correct {qid: bool}, answerTimes {qid: ISO time}, answeredAt, attempts, questions, score,
- * passed, completedAt}}, scenarios: {id: {path, replies, score, ending, finishedAt, plays}},
- * learner: {name, employeeId}}.
+ * answerTimes {qid: ISO time}, answeredAt, attempts, questions, completedAt}},
+ * scenarios: {id: {replies, path, finishedAt, plays}}, learner: {name, employeeId}}.
+ * A scenario imported from a record made before replies were recorded has a path, a score and
+ * an ending instead of replies.
  */
 (function () {
   "use strict";
 
   var body = document.body;
   var courseId = (body && body.getAttribute("data-course-id")) || "meridian-course";
-  var passScore = parseFloat((body && body.getAttribute("data-pass-score")) || "0.8");
-  if (!(passScore >= 0 && passScore <= 1)) passScore = 0.8;
   var key = courseId + ":progress";
   var listeners = [];
 
@@ -126,10 +130,9 @@
   function moduleRecord(slug) {
     var record = data.modules[slug];
     if (!isObject(record)) {
-      record = data.modules[slug] = { answers: {}, correct: {}, attempts: 0, score: 0, passed: false };
+      record = data.modules[slug] = { answers: {}, attempts: 0 };
     }
     if (!isObject(record.answers)) record.answers = {};
-    if (!isObject(record.correct)) record.correct = {};
     if (!isObject(record.answerTimes)) record.answerTimes = {};
     return record;
   }
@@ -140,7 +143,6 @@
 
   var store = {
     courseId: courseId,
-    passScore: passScore,
 
     isPersistent: function () {
       return persistent;
@@ -156,41 +158,41 @@
     },
 
     /* Saves a checked answer. `response` is in the xAPI response-pattern form; `total` is
-     * the number of questions in the module. The score counts the latest answer to each
-     * question; an attempt is one pass through the quiz: the first answer starts attempt 1,
-     * and answering again after every question has an answer starts the next one. */
-    recordAnswer: function (slug, questionId, response, correct, total) {
+     * the number of questions in the module. An attempt is one pass through the quiz: the
+     * first answer starts attempt 1, and answering again after every question has an answer
+     * starts the next one. */
+    recordAnswer: function (slug, questionId, response, total) {
       var record = moduleRecord(slug);
       var time = now();
       if (!record.firstVisitedAt) record.firstVisitedAt = time;
       var questions = Math.max(parseInt(total, 10) || 0, 1);
       if (!record.attempts || countAnswered(record) >= questions) record.attempts = (record.attempts || 0) + 1;
       record.answers[questionId] = String(response);
-      record.correct[questionId] = !!correct;
       record.answerTimes[questionId] = time;
       record.questions = questions;
-      var right = Object.keys(record.correct).filter(function (id) { return record.correct[id] === true; }).length;
-      record.score = Math.min(right / questions, 1);
-      record.passed = record.score >= passScore;
       record.answeredAt = time;
-      if (record.passed && !record.completedAt) record.completedAt = time;
       save({ type: "answer", module: slug, question: questionId });
       return copy(record);
+    },
+
+    /* Notes the moment a module was first completed (grading.js says when). */
+    recordCompletion: function (slug) {
+      var record = moduleRecord(slug);
+      if (record.completedAt) return;
+      record.completedAt = record.answeredAt || now();
+      save({ type: "completion", module: slug });
     },
 
     getModule: function (slug) {
       return isObject(data.modules[slug]) ? copy(data.modules[slug]) : null;
     },
 
-    /* Saves a finished scenario: `path` is the list of step names from the start to the
-     * ending, `replies` the 1-based option chosen at each step, `score` points ÷ the most
-     * points any path can collect. */
-    recordScenario: function (id, path, score, ending, replies) {
+    /* Saves a finished scenario: `replies` the 1-based option chosen at each step, `path`
+     * the step names from the start to the ending. */
+    recordScenario: function (id, replies, path) {
       var record = {
-        path: (path || []).map(String),
         replies: (replies || []).map(Number),
-        score: Math.max(0, Math.min(Number(score) || 0, 1)),
-        ending: String(ending || ""),
+        path: (path || []).map(String),
         finishedAt: now()
       };
       var previous = data.scenarios[id];
