@@ -12,7 +12,9 @@
  *
  *   MeridianGrading.course                          → the course data
  *   MeridianGrading.module(slug), question(id), scenario(id) → a spec from the course data, or null
- *   MeridianGrading.isCorrect(question, response)   → true when the response (xAPI response pattern) is right
+ *   MeridianGrading.response(parts), pair(left, right) → a response in the xAPI response-pattern form
+ *   MeridianGrading.parts(response), sides(pair)    → and back
+ *   MeridianGrading.isCorrect(question, response)   → true when the response is right
  *   MeridianGrading.keyParts(question)              → the parts of the correct response
  *   MeridianGrading.partsRight(question, response)  → for feedback: items in the right place, pairs matched
  *   MeridianGrading.passes(right, count[, passScore]) → true or false; null for a module without questions
@@ -163,6 +165,10 @@
     module: function (slug) { return own(modules, slug); },
     question: function (id) { return own(questions, id); },
     scenario: function (id) { return own(scenarios, id); },
+    response: function (parts) { return parts.map(String).join(SEPARATOR); },
+    pair: function (left, right) { return left + PAIR + right; },
+    parts: function (response) { return String(response).split(SEPARATOR); },
+    sides: function (pair) { return String(pair).split(PAIR); },
     isCorrect: isCorrect,
     keyParts: keyParts,
     partsRight: partsRight,

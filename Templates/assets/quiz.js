@@ -13,8 +13,6 @@
 (function () {
   "use strict";
 
-  var SEPARATOR = "[,]";
-  var PAIR = "[.]";
   var article = document.querySelector("article[data-module]");
   var store = window.MeridianStore;
   var grading = window.MeridianGrading;
@@ -56,7 +54,7 @@
       return { problem: type === "multiple" ? "Choose at least one answer, then check." : "Choose an answer, then check." };
     }
     if (type === "multiple") chosen = chosen.map(Number).sort(byNumber).map(String);
-    return { response: chosen.join(SEPARATOR), chosen: chosen };
+    return { response: grading.response(chosen), chosen: chosen };
   }
 
   function readOrder(form) {
@@ -69,7 +67,7 @@
       byPosition[position] = selects[i].getAttribute("data-item");
     }
     var items = Object.keys(byPosition).map(Number).sort(byNumber).map(function (p) { return byPosition[p]; });
-    return { response: items.join(SEPARATOR), items: items };
+    return { response: grading.response(items), items: items };
   }
 
   function readMatch(form) {
@@ -77,15 +75,15 @@
     var pairs = [];
     for (var i = 0; i < selects.length; i++) {
       if (!selects[i].value) return { problem: "Choose a match for every item, then check." };
-      pairs.push(selects[i].getAttribute("data-left") + PAIR + selects[i].value);
+      pairs.push(grading.pair(selects[i].getAttribute("data-left"), selects[i].value));
     }
-    return { response: pairs.join(SEPARATOR), pairs: pairs };
+    return { response: grading.response(pairs), pairs: pairs };
   }
 
   /* Puts a saved response back into the form's controls. */
   function restoreResponse(form, response) {
     var type = form.getAttribute("data-type");
-    var parts = String(response).split(SEPARATOR);
+    var parts = grading.parts(response);
     if (type === "order") {
       parts.forEach(function (item, index) {
         var select = form.querySelector('select[data-item="' + item + '"]');
@@ -93,7 +91,7 @@
       });
     } else if (type === "match") {
       parts.forEach(function (pair) {
-        var sides = pair.split(PAIR);
+        var sides = grading.sides(pair);
         var select = form.querySelector('select[data-left="' + sides[0] + '"]');
         if (select) select.value = sides[1];
       });

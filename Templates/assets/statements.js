@@ -172,7 +172,7 @@
     });
     (plays || []).forEach(function (played) {
       var entry = played.entry;
-      var result = { completion: true, response: entry.path.join("[,]") };
+      var result = { completion: true, response: window.MeridianGrading.response(entry.path) };
       if (typeof entry.score === "number") result.score = { scaled: round(entry.score) };
       var extensions = {};
       if (entry.ending) extensions[courseIri(course) + "/xapi/ending"] = entry.ending;
