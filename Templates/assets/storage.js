@@ -28,11 +28,16 @@
  *   MeridianStore.onChange(callback)                  → callback(all, change); returns an unsubscribe function
  * The page names its course on <body data-course-id="…">.
  *
- * The data: {modules: {slug: {firstVisitedAt, lastVisitedAt, lastSection, answers {qid: response},
+ * The data: {course: the course id, modules: {slug: {firstVisitedAt, lastVisitedAt, lastSection, answers {qid: response},
  * answerTimes {qid: ISO time}, answeredAt, attempts, questions, completedAt}},
  * scenarios: {id: {replies, path, finishedAt, plays}}, learner: {name, employeeId}}.
  * A scenario imported from a record made before replies were recorded has a path, a score and
  * an ending instead of replies.
+ *
+ * What is read back is checked part by part: a value that is not JSON, has the wrong shape or
+ * names another course loses only its damaged parts, is kept as it was under
+ * "<course id>:progress:damaged", and the page says what was reset and why. When storage is
+ * missing, refused or full, the page says so and progress goes on in memory.
  */
 (function () {
   "use strict";
@@ -54,16 +59,22 @@
     return new Date().toISOString();
   }
 
-  // localStorage, or null when it cannot be used. Reading the property alone can throw.
+  function isQuotaError(error) {
+    return !!error && (error.name === "QuotaExceededError" || error.code === 22 || error.code === 1014);
+  }
+
+  // localStorage, or null when it cannot be used; `full` when it can be read but not written.
+  // Reading the property alone can throw.
   function openStorage() {
+    var storage;
     try {
-      var storage = window.localStorage;
+      storage = window.localStorage;
       var probe = key + ":probe";
       storage.setItem(probe, "1");
       storage.removeItem(probe);
-      return storage;
+      return { storage: storage, full: false };
     } catch (error) {
-      return null;
+      return storage && isQuotaError(error) ? { storage: storage, full: true } : { storage: null, full: false };
     }
   }
 
@@ -71,49 +82,140 @@
     return value !== null && typeof value === "object" && !Array.isArray(value);
   }
 
-  // Accepts only the shape this file writes, so a damaged record never breaks a page.
-  function normalised(data) {
-    if (!isObject(data)) return emptyData();
-    var result = {
-      modules: isObject(data.modules) ? data.modules : {},
-      scenarios: isObject(data.scenarios) ? data.scenarios : {}
-    };
-    if (isObject(data.learner)) {
-      result.learner = {
-        name: typeof data.learner.name === "string" ? data.learner.name : "",
-        employeeId: typeof data.learner.employeeId === "string" ? data.learner.employeeId : ""
-      };
+  function isCount(value) {
+    return typeof value === "number" && value >= 0 && Math.floor(value) === value;
+  }
+
+  /* Only the shape this file writes is kept, part by part, so that a damaged or foreign value
+   * never breaks a page and a damaged part does not cost the good ones. `lost` collects a
+   * few words for each part that had to go. Records of earlier versions of the site are
+   * read as they are: their extra fields (correct, score, passed) are simply not used. */
+  function cleaned(value, lost) {
+    var result = emptyData();
+    if (value === null) return result;
+    if (!isObject(value)) {
+      lost.push("the saved progress was not a progress record");
+      return result;
+    }
+    if (typeof value.course === "string" && value.course !== courseId) {
+      lost.push("the saved progress belonged to another course (" + value.course + ")");
+      return result;
+    }
+    cleanEach(value.modules, result.modules, cleanModule, "module", lost);
+    cleanEach(value.scenarios, result.scenarios, cleanScenario, "scenario", lost);
+    if (value.learner !== undefined) {
+      if (isObject(value.learner) && typeof value.learner.name === "string" && typeof value.learner.employeeId === "string") {
+        result.learner = { name: value.learner.name, employeeId: value.learner.employeeId };
+      } else {
+        lost.push("your name and employee ID");
+      }
     }
     return result;
   }
 
-  // A record that is not JSON is kept under "<key>:damaged" rather than lost, and the
-  // course starts afresh.
+  function cleanEach(entries, into, clean, noun, lost) {
+    if (entries === undefined) return;
+    if (!isObject(entries)) {
+      lost.push("the progress of every " + noun);
+      return;
+    }
+    var bad = 0;
+    Object.keys(entries).forEach(function (id) {
+      var entry = isObject(entries[id]) ? clean(entries[id]) : null;
+      if (entry) into[id] = entry; else bad++;
+    });
+    if (bad) lost.push(bad + " " + noun + (bad === 1 ? "'s" : "s'") + " progress");
+  }
+
+  function texts(value) {
+    var out = {};
+    if (isObject(value)) Object.keys(value).forEach(function (id) { if (typeof value[id] === "string") out[id] = value[id]; });
+    return out;
+  }
+
+  function cleanModule(entry) {
+    var module = { answers: texts(entry.answers), answerTimes: texts(entry.answerTimes), attempts: isCount(entry.attempts) ? entry.attempts : 0 };
+    ["firstVisitedAt", "lastVisitedAt", "answeredAt", "completedAt", "lastSection"].forEach(function (field) {
+      if (typeof entry[field] === "string") module[field] = entry[field];
+    });
+    if (isCount(entry.questions)) module.questions = entry.questions;
+    return module;
+  }
+
+  function cleanScenario(entry) {
+    var scenario = {
+      path: Array.isArray(entry.path) ? entry.path.filter(function (step) { return typeof step === "string"; }) : [],
+      plays: isCount(entry.plays) ? entry.plays : 1
+    };
+    if (Array.isArray(entry.replies) && entry.replies.length && entry.replies.every(function (r) { return isCount(r) && r > 0; })) {
+      scenario.replies = entry.replies.slice();
+    } else if (typeof entry.score === "number" && typeof entry.ending === "string") {
+      scenario.score = entry.score; // a scenario imported from a record made before replies were recorded
+      scenario.ending = entry.ending;
+    } else {
+      return null;
+    }
+    if (typeof entry.finishedAt === "string") scenario.finishedAt = entry.finishedAt;
+    return scenario;
+  }
+
+  /* What is saved, cleaned. A value that is damaged in any way is also kept as it was under
+   * "<key>:damaged", so nothing is lost for good, and the page says what was reset. */
   function load(storage) {
     if (!storage) return emptyData();
     var text = storage.getItem(key);
+    var lost = [];
+    var result;
     try {
-      return normalised(JSON.parse(text || "null"));
+      result = cleaned(JSON.parse(text || "null"), lost);
     } catch (error) {
-      try { storage.setItem(key + ":damaged", text); } catch (ignored) { /* full: nothing more to do */ }
-      return emptyData();
+      lost.push("the saved progress was not readable at all");
+      result = emptyData();
     }
+    if (lost.length) {
+      try { storage.setItem(key + ":damaged", text); } catch (ignored) { /* full: nothing more to do */ }
+      resetNotice = "Some progress saved in this browser could not be read, so it was reset: " + lost.join("; ") +
+        ". Everything else was kept.";
+    }
+    return result;
   }
 
-  var storage = openStorage();
-  var persistent = storage !== null;
-  var data = load(storage);
+  var REFUSED = "This browser is not letting the course save anything, so your progress " +
+    "will not be saved: answers and scores last only until you close or reload this page.";
+  var FULL = "This browser's storage is full, so your latest progress is not saved: it lasts only " +
+    "until you close or reload this page. Export your progress on the Progress page to keep it.";
+  var shown = {};
 
-  function save(change) {
+  // A notice at the top of the page's main content, once per kind.
+  function showNotice(text) {
+    if (shown[text] || !body) return;
+    shown[text] = true;
+    var notice = document.createElement("p");
+    notice.className = "storage-notice";
+    notice.setAttribute("role", "status");
+    notice.textContent = text;
+    var main = document.getElementById("main") || body;
+    main.insertBefore(notice, main.firstChild);
+  }
+
+  var resetNotice = null;
+  var opened = openStorage();
+  var storage = opened.storage;
+  var persistent = storage !== null && !opened.full;
+  var data = load(storage);
+  if (resetNotice && persistent) save({ type: "repair" }, true);
+
+  function save(change, quietly) {
     if (persistent) {
+      data.course = courseId;
       try {
         storage.setItem(key, JSON.stringify(data));
       } catch (error) {
-        persistent = false; // full: keep going in memory from now on
-        showNotice();
+        persistent = false; // full or refused: keep going in memory from now on
+        showNotice(isQuotaError(error) ? FULL : REFUSED);
       }
     }
-    notify(change);
+    if (!quietly) notify(change);
   }
 
   function notify(change) {
@@ -228,7 +330,7 @@
     },
 
     replaceAll: function (replacement) {
-      data = normalised(copy(replacement));
+      data = cleaned(copy(replacement), []);
       save({ type: "replace" });
     },
 
@@ -252,19 +354,8 @@
     notify({ type: "external" });
   });
 
-  var noticeShown = false;
-  function showNotice() {
-    if (noticeShown || !body) return;
-    noticeShown = true;
-    var notice = document.createElement("p");
-    notice.className = "storage-notice";
-    notice.setAttribute("role", "status");
-    notice.textContent = "This browser is not letting the course save anything, so your progress " +
-      "will not be saved: answers and scores last only until you close or reload this page.";
-    var main = document.getElementById("main") || body;
-    main.insertBefore(notice, main.firstChild);
-  }
-
-  if (!persistent) showNotice();
+  if (!storage) showNotice(REFUSED);
+  else if (opened.full) showNotice(FULL);
+  if (resetNotice) showNotice(resetNotice);
   window.MeridianStore = store;
 })();
