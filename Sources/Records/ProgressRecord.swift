@@ -55,6 +55,8 @@ public struct ProgressRecord: Codable, Sendable, Equatable {
     public var completed: Bool
     public var completedAt: String?
     public var verificationCode: String?
+    /// The number that orders the options this learner is shown; not a claim, so not checked.
+    public var seed: Int?
     /// The same facts as xAPI 1.0.3 statements; kept as they came, for an LRS.
     public var statements: [JSONValue]?
 }

@@ -137,6 +137,15 @@
       summary.scenariosAdded++;
     });
 
+    // The order of the options follows the record's seed, unless this browser already has
+    // progress of its own shown in its own order.
+    var hadProgress = Object.keys(isObject(data) && isObject(data.modules) ? data.modules : {}).some(function (slug) {
+      return isObject(data.modules[slug].answers) && Object.keys(data.modules[slug].answers).length > 0;
+    }) || Object.keys(isObject(data) && isObject(data.scenarios) ? data.scenarios : {}).length > 0;
+    if (typeof record.seed === "number" && record.seed >= 0 && Math.floor(record.seed) === record.seed && !hadProgress) {
+      merged.seed = record.seed;
+    }
+
     var theirLearner = isObject(record.learner) ? record.learner : {};
     var mine = isObject(merged.learner) ? merged.learner : { name: "", employeeId: "" };
     ["name", "employeeId"].forEach(function (field) {

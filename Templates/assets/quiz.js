@@ -70,8 +70,11 @@
     return { response: grading.response(items), items: items };
   }
 
+  // Pairs in the order of their left sides as written, whatever order the page shows them in.
   function readMatch(form) {
-    var selects = all(form, "select[data-left]");
+    var selects = all(form, "select[data-left]").sort(function (a, b) {
+      return a.getAttribute("data-left") - b.getAttribute("data-left");
+    });
     var pairs = [];
     for (var i = 0; i < selects.length; i++) {
       if (!selects[i].value) return { problem: "Choose a match for every item, then check." };
@@ -224,8 +227,47 @@
     }
   }
 
+  /* Shows the form's options in this learner's order for this attempt (shuffle.js): choices,
+   * except those marked fixed and questions written with `shuffle: false`; the rows of an
+   * order question; the left sides and the right-hand options of a match. */
+  function arrange(form, attempt) {
+    var shuffle = window.MeridianShuffle;
+    if (!shuffle) return;
+    var key = slug + ":" + attempt + ":" + form.getAttribute("data-question");
+    var type = form.getAttribute("data-type");
+    if ((type === "single" || type === "multiple") && form.getAttribute("data-shuffle") !== "false") {
+      reorder(all(form, "ul.choices > li"), function (li) { return li.querySelector("input").value; }, key,
+        function (li) { return li.hasAttribute("data-fixed"); });
+    } else if (type === "order") {
+      reorder(all(form, "ul.order-items > li"), function (li) { return li.querySelector("select").getAttribute("data-item"); }, key);
+    } else if (type === "match") {
+      reorder(all(form, "ul.match-pairs > li"), function (li) { return li.querySelector("select").getAttribute("data-left"); }, key + ":left");
+      all(form, "select[data-left]").forEach(function (select) {
+        reorder(all(select, "option").filter(function (option) { return option.value; }),
+          function (option) { return option.value; }, key + ":right");
+      });
+    }
+  }
+
+  // Moves `nodes` (siblings, each naming its position as written) into the learner's order.
+  function reorder(nodes, positionOf, key, isFixed) {
+    if (nodes.length < 2) return;
+    var byPosition = [];
+    var fixed = [];
+    nodes.forEach(function (node) {
+      var index = parseInt(positionOf(node), 10) - 1;
+      byPosition[index] = node;
+      if (isFixed && isFixed(node)) fixed.push(index);
+    });
+    var parent = nodes[0].parentNode;
+    window.MeridianShuffle.order(nodes.length, key, fixed).forEach(function (index) {
+      if (byPosition[index]) parent.appendChild(byPosition[index]);
+    });
+  }
+
   var saved = store.getModule(slug);
   forms.forEach(function (form) {
+    arrange(form, (saved && saved.attempts) || 1);
     enhance(form);
     restore(form, saved);
   });

@@ -68,6 +68,8 @@
       completed: false,
       completedAt: null
     };
+    // The seed that orders this learner's options, so an import shows them as they were.
+    if (typeof data.seed === "number") record.seed = data.seed;
     var details = [];
     var plays = [];
     course.modules.forEach(function (module) {

@@ -124,9 +124,11 @@
       replies.textContent = "";
       if (step.ending) return finish(step);
       replies.appendChild(repliesLabel);
-      step.options.forEach(function (option, index) {
+      shown(step.options.length, name).forEach(function (index) {
+        var option = step.options[index];
         var button = element("button", "reply", option.reply);
         button.type = "button";
+        button.value = String(index + 1); // the reply's position as written
         button.addEventListener("click", function () {
           choose(option, index);
           var next = replies.querySelector("button");
@@ -134,6 +136,17 @@
         });
         replies.appendChild(button);
       });
+    }
+
+    /* The replies of a step in this learner's order for this play (shuffle.js); the learner's
+     * choice is still recorded by its position as written. */
+    function shown(count, name) {
+      var played = store ? store.getScenario(id) : null;
+      var plays = (played && played.plays) || 0;
+      var shuffle = window.MeridianShuffle;
+      var order = [];
+      for (var i = 0; i < count; i++) order.push(i);
+      return shuffle ? shuffle.order(count, id + ":" + plays + ":" + name) : order;
     }
 
     function choose(option, index) {

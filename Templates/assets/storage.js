@@ -13,6 +13,7 @@
  * The API (documented in Templates/CONTEXT.md):
  *   MeridianStore.courseId
  *   MeridianStore.isPersistent()                      → true when progress survives a reload
+ *   MeridianStore.seed()                              → this learner's seed for the order of options (made once)
  *   MeridianStore.recordVisit(slug)                   → the module's record
  *   MeridianStore.recordAnswer(slug, questionId, response, total) → the module's record
  *   MeridianStore.recordCompletion(slug)              → notes when the module was first completed
@@ -28,7 +29,7 @@
  *   MeridianStore.onChange(callback)                  → callback(all, change); returns an unsubscribe function
  * The page names its course on <body data-course-id="…">.
  *
- * The data: {course: the course id, modules: {slug: {firstVisitedAt, lastVisitedAt, lastSection, answers {qid: response},
+ * The data: {course: the course id, seed: a number, modules: {slug: {firstVisitedAt, lastVisitedAt, lastSection, answers {qid: response},
  * answerTimes {qid: ISO time}, answeredAt, attempts, questions, completedAt}},
  * scenarios: {id: {replies, path, finishedAt, plays}}, learner: {name, employeeId}}.
  * A scenario imported from a record made before replies were recorded has a path, a score and
@@ -101,6 +102,7 @@
       lost.push("the saved progress belonged to another course (" + value.course + ")");
       return result;
     }
+    if (isCount(value.seed)) result.seed = value.seed;
     cleanEach(value.modules, result.modules, cleanModule, "module", lost);
     cleanEach(value.scenarios, result.scenarios, cleanScenario, "scenario", lost);
     if (value.learner !== undefined) {
@@ -248,6 +250,17 @@
 
     isPersistent: function () {
       return persistent;
+    },
+
+    /* A random number drawn once for this learner, which orders the options they see. */
+    seed: function () {
+      if (!isCount(data.seed)) {
+        var drawn = new Uint32Array(1);
+        window.crypto.getRandomValues(drawn);
+        data.seed = drawn[0];
+        save({ type: "seed" });
+      }
+      return data.seed;
     },
 
     recordVisit: function (slug) {

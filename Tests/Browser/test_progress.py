@@ -25,7 +25,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 from selenium_axe_python import Axe
 
 from conftest import chromium, page_url
-from practice import QUIZ_PAGE, SCENARIO_PAGE, answer_by_keyboard, answer_by_mouse, question, reply_buttons
+from practice import QUIZ_PAGE, SCENARIO_PAGE, answer_by_keyboard, answer_by_mouse, question, reply_button
 from test_accessibility import describe
 
 XAPI = Path(__file__).parent / "xapi"
@@ -82,7 +82,7 @@ def answer_rest_by_keyboard(driver) -> None:
 def play_late_refund_well(driver) -> None:
     section = driver.find_element(By.ID, "scenario-late-refund")
     for reply in (2, 2):
-        reply_buttons(section)[reply - 1].click()
+        reply_button(section, reply).click()
 
 
 def enter_learner(driver, name: str, employee_id: str) -> None:

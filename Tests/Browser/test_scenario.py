@@ -7,7 +7,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from practice import (SCENARIO_PAGE, conversation, press, reply_buttons, saved_scenario,
+from practice import (SCENARIO_PAGE, conversation, press, reply_button, reply_buttons, saved_scenario,
                       scenario_status, tab_to)
 
 # ending → (1-based replies, path, status text, a sentence of the debrief)
@@ -27,12 +27,12 @@ def scenario(driver, scenario_id: str):
 
 def play_by_mouse(section, replies):
     for reply in replies:
-        reply_buttons(section)[reply - 1].click()
+        reply_button(section, reply).click()
 
 
 def play_by_keyboard(driver, section, replies):
     for reply in replies:
-        tab_to(driver, reply_buttons(section)[reply - 1])
+        tab_to(driver, reply_button(section, reply))
         press(driver, Keys.ENTER)
 
 
@@ -70,7 +70,7 @@ def test_the_conversation_unfolds_with_the_replies_and_their_feedback(open_pract
     lines = conversation(section)
     assert lines.index("It has been three weeks") < lines.index("Let me check where it is") \
         < lines.index("You own the delay") < lines.index("I need to know when")
-    assert [b.text for b in reply_buttons(section)] == [
+    assert [b.text for b in sorted(reply_buttons(section), key=lambda b: b.get_attribute("value"))] == [
         "It should arrive soon.",
         "It left us on the 3rd; banks take up to five working days, so by Friday. I will email you the reference."]
 

@@ -3,7 +3,7 @@ public struct QuizDirective: Directive {
     public let name = "quiz"
     static let commonKeys = ["id", "type", "prompt", "explanation"]
     static let keysByKind: [Question.Kind: [String]] = [
-        .single: ["choices"], .multiple: ["choices"], .truefalse: ["statement", "answer"],
+        .single: ["choices", "shuffle"], .multiple: ["choices", "shuffle"], .truefalse: ["statement", "answer"],
         .order: ["items"], .match: ["pairs"],
     ]
 
@@ -41,6 +41,7 @@ struct QuizParser {
         var question = Question(id: id ?? "", kind: kind, prompt: prompt ?? "",
                                 location: map["id"].map(reader.location(of:)) ?? fence.location)
         question.explanation = reader.string("explanation", in: map, what: "the quiz") ?? ""
+        question.shuffle = reader.bool("shuffle", in: map) ?? true
         switch kind {
         case .single, .multiple: question.choices = choices(in: map, kind: kind, reader: &reader)
         case .truefalse:
@@ -70,10 +71,11 @@ struct QuizParser {
                 continue
             }
             let choice = YAMLMapping(mapping: mapping, location: reader.location(of: item))
-            reader.checkKeys(of: choice, known: ["text", "correct", "feedback"], what: "a choice")
+            reader.checkKeys(of: choice, known: ["text", "correct", "feedback", "fixed"], what: "a choice")
             choices.append(Question.Choice(text: reader.string("text", in: choice, required: true, what: "the choice") ?? "",
                                            correct: reader.bool("correct", in: choice) ?? false,
-                                           feedback: reader.string("feedback", in: choice, what: "the choice") ?? ""))
+                                           feedback: reader.string("feedback", in: choice, what: "the choice") ?? "",
+                                           fixed: reader.bool("fixed", in: choice) ?? false))
         }
         let location = reader.location(of: node)
         let correct = choices.filter(\.correct).count

@@ -12,7 +12,7 @@ struct QuestionRenderer {
     func html(into page: inout PageCompilation) -> String {
         let e = HTML.escape
         return """
-        <form class="question" id="\(e(id))" data-question="\(e(question.id))" data-type="\(question.kind.rawValue)">
+        <form class="question" id="\(e(id))" data-question="\(e(question.id))" data-type="\(question.kind.rawValue)"\(question.shuffle ? "" : " data-shuffle=\"false\"")>
         <fieldset>
         <legend>\(e(question.prompt))</legend>
         \(controls())
@@ -28,7 +28,9 @@ struct QuestionRenderer {
         switch question.kind {
         case .single, .multiple:
             let type = question.kind == .single ? "radio" : "checkbox"
-            return list("choices", question.choices.enumerated().map { option(type, index: $0.offset + 1, label: $0.element.text) })
+            return list("choices", choiceOrder.map { index in
+                (question.choices[index].fixed ? "<li data-fixed>" : "<li>") + option(type, index: index + 1, label: question.choices[index].text)
+            })
         case .truefalse:
             return list("choices", [option("radio", index: 1, label: "True", value: "true"),
                                     option("radio", index: 2, label: "False", value: "false")])
@@ -51,8 +53,18 @@ struct QuestionRenderer {
         }
     }
 
+    /// The choices in the order the page shows them: drawn from the question's id, fixed choices
+    /// last, unless the question says `shuffle: false`. `assets/quiz.js` draws each learner's own.
+    var choiceOrder: [Int] {
+        let indices = Array(question.choices.indices)
+        guard question.shuffle else { return indices }
+        let free = indices.filter { !question.choices[$0].fixed }
+        var shuffle = SeededShuffle(seed: question.id)
+        return shuffle.shuffled(free.count).map { free[$0] } + indices.filter { question.choices[$0].fixed }
+    }
+
     private func list(_ className: String, _ items: [String]) -> String {
-        "<ul class=\"\(className)\">\n" + items.map { "<li>\($0)</li>\n" }.joined() + "</ul>"
+        "<ul class=\"\(className)\">\n" + items.map { ($0.hasPrefix("<li") ? $0 : "<li>\($0)") + "</li>\n" }.joined() + "</ul>"
     }
 
     private func option(_ type: String, index: Int, label: String, value: String? = nil) -> String {

@@ -77,6 +77,7 @@ public enum ProgressRecordSchema {
         "completed": { "type": "boolean" },
         "completedAt": { "type": ["string", "null"], "format": "date-time" },
         "verificationCode": { "type": "string", "pattern": "^[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$" },
+        "seed": { "type": "integer", "minimum": 0, "maximum": 4294967295, "description": "Orders the options this learner is shown, so that an import shows them as they were; not a claim." },
         "statements": {
           "type": "array",
           "description": "The same facts as xAPI 1.0.3 statements (answered, passed or failed, completed, a scenario played), with name-based ids.",
