@@ -6,12 +6,11 @@ only fails a test."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, build_site, page_url
+from conftest import REPO, build_fixture, page_url
 
 GRADING = REPO / "Tests" / "Fixtures" / "grading"
 TABLE = json.loads((GRADING / "grading-cases.json").read_text(encoding="utf-8"))
@@ -19,15 +18,7 @@ TABLE = json.loads((GRADING / "grading-cases.json").read_text(encoding="utf-8"))
 
 @pytest.fixture(scope="module")
 def grading_site(tmp_path_factory) -> Path:
-    import os
-    meridian = os.environ.get("MERIDIAN")
-    if not meridian or not os.access(meridian, os.X_OK):
-        pytest.fail("Set MERIDIAN to the absolute path of a built meridian binary.", pytrace=False)
-    folder = tmp_path_factory.mktemp("grading-course")
-    content = folder / "Content"
-    shutil.copytree(GRADING / "content", content)
-    shutil.copytree(REPO / "Content" / "data", content / "data")
-    return build_site(meridian, content, folder / "Site")
+    return build_fixture(tmp_path_factory, GRADING / "content")
 
 
 @pytest.fixture(scope="module")

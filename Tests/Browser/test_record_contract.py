@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import REPO, build_site, page_url
+from conftest import REPO, build_fixture, page_url
 from test_progress import enter_learner, export, meridian
 
 LEARNERS = 200
@@ -127,22 +126,17 @@ def raise_one_claim(record: dict, index: int) -> tuple[str, str] | None:
     return kind, words
 
 
-def content_of(course: str, tmp_path_factory) -> Path:
-    if course == "shipped":
-        return REPO / "Content"
-    folder = tmp_path_factory.mktemp(course)
-    source = REPO / "Tests" / "Fixtures" / "grading" / "content" if course == "grading" \
-        else REPO / "Tests" / "Browser" / "fixtures" / "quiz-course"
-    shutil.copytree(source, folder / "Content")
-    shutil.copytree(REPO / "Content" / "data", folder / "Content" / "data")
-    return folder / "Content"
+FIXTURES = {"grading": REPO / "Tests" / "Fixtures" / "grading" / "content",
+            "practice": REPO / "Tests" / "Browser" / "fixtures" / "quiz-course"}
 
 
 @pytest.mark.parametrize("course, count", [("shipped", LEARNERS), ("grading", 60), ("practice", 40)])
 def test_random_learners_verify_and_every_raised_claim_is_refused(browser, site, course, count, tmp_path, tmp_path_factory):
-    import os
-    content = content_of(course, tmp_path_factory)
-    built = site if course == "shipped" else build_site(os.environ["MERIDIAN"], content, content.parent / "Site")
+    if course == "shipped":
+        content, built = REPO / "Content", site
+    else:
+        built = build_fixture(tmp_path_factory, FIXTURES[course])
+        content = built.parent / "Content"
     browser.get(page_url(built, "progress.html"))
     records = random_records(browser, SEED + count, count)
     assert isinstance(records, list), records
