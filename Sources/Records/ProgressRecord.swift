@@ -32,6 +32,9 @@ public struct ProgressRecord: Codable, Sendable, Equatable {
         public var attempts: Int?
         /// Question id → response in the xAPI response-pattern form.
         public var answers: [String: String]
+        /// Question id → the first response the learner gave, for the item analysis. Not a
+        /// claim: nothing is graded from it. Absent in records made before it was recorded.
+        public var firstAnswers: [String: String]?
     }
 
     public struct ScenarioProgress: Codable, Sendable, Equatable {

@@ -64,8 +64,10 @@ public struct RecordReader: Sendable {
     /// compared alike everywhere: Swift takes two spellings of "é" for one key, a browser for two.
     static func checkingKeys(_ record: ProgressRecord) throws(RecordProblem) -> ProgressRecord {
         for (index, module) in record.modules.enumerated() {
-            if let key = module.answers.keys.sorted().first(where: { !RecordFormat.isQuestionID($0) }) {
-                throw RecordProblem("modules[\(index)].answers: '\(key)' is not a question id (a-z, 0-9 and -)")
+            for (field, answers) in [("answers", module.answers), ("firstAnswers", module.firstAnswers ?? [:])] {
+                if let key = answers.keys.sorted().first(where: { !RecordFormat.isQuestionID($0) }) {
+                    throw RecordProblem("modules[\(index)].\(field): '\(key)' is not a question id (a-z, 0-9 and -)")
+                }
             }
         }
         return record

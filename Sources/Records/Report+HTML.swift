@@ -39,6 +39,7 @@ extension Report {
         </style>
         </head>
         <body>
+        <main>
         <h1>Completion report</h1>
         <p class="summary">\(completedCount) of \(total) learners completed the course (\(percent)%).</p>
         <p>Generated \(escape(Timestamp.format(generatedAt))) from each learner's latest imported record.</p>
@@ -56,6 +57,7 @@ extension Report {
         \(rows)
         </tbody>
         </table>
+        </main>
         </body>
         </html>
 

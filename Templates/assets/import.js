@@ -86,6 +86,12 @@
       var target = local || { answers: {}, answerTimes: {}, attempts: 0 };
       if (!isObject(target.answers)) target.answers = {};
       if (!isObject(target.answerTimes)) target.answerTimes = {};
+      if (!isObject(target.firstAnswers)) target.firstAnswers = {};
+      var theirFirst = isObject(entry.firstAnswers) ? entry.firstAnswers : {};
+      module.questions.forEach(function (question) {
+        var first = typeof theirFirst[question.id] === "string" ? theirFirst[question.id] : answers[question.id];
+        if (typeof target.firstAnswers[question.id] !== "string" && typeof first === "string") target.firstAnswers[question.id] = first;
+      });
       module.questions.forEach(function (question) {
         var response = answers[question.id];
         if (typeof response !== "string") return;

@@ -91,6 +91,8 @@
         attempts: saved && saved.attempts >= 0 ? Math.floor(saved.attempts) : 0,
         answers: result.answers
       };
+      var first = firstAnswers(module, saved);
+      if (first) entry.firstAnswers = first;
       record.modules.push(entry);
       details.push({ module: module, saved: saved, result: result, entry: entry });
       module.scenarios.forEach(function (scenario) {
@@ -111,6 +113,18 @@
       record.statements = statements;
       return record;
     });
+  }
+
+  /* The first response to each of the module's questions, for the trainers' item analysis
+   * (`meridian records report --items`); null when none is known. Not a claim: nothing is
+   * graded from it, and it is not in the verification code. */
+  function firstAnswers(module, saved) {
+    if (!saved || !isObject(saved.firstAnswers)) return null;
+    var first = {};
+    module.questions.forEach(function (question) {
+      if (typeof saved.firstAnswers[question.id] === "string") first[question.id] = saved.firstAnswers[question.id];
+    });
+    return Object.keys(first).length ? first : null;
   }
 
   /* A played scenario as the record gives it: its replies played again by grading.js, or, for

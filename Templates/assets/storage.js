@@ -30,6 +30,7 @@
  * The page names its course on <body data-course-id="…">.
  *
  * The data: {course: the course id, seed: a number, modules: {slug: {firstVisitedAt, lastVisitedAt, lastSection, answers {qid: response},
+ * firstAnswers {qid: the first response given},
  * answerTimes {qid: ISO time}, answeredAt, attempts, questions, completedAt}},
  * scenarios: {id: {replies, path, finishedAt, plays}}, learner: {name, employeeId}}.
  * A scenario imported from a record made before replies were recorded has a path, a score and
@@ -136,7 +137,8 @@
   }
 
   function cleanModule(entry) {
-    var module = { answers: texts(entry.answers), answerTimes: texts(entry.answerTimes), attempts: isCount(entry.attempts) ? entry.attempts : 0 };
+    var module = { answers: texts(entry.answers), firstAnswers: texts(entry.firstAnswers), answerTimes: texts(entry.answerTimes),
+      attempts: isCount(entry.attempts) ? entry.attempts : 0 };
     ["firstVisitedAt", "lastVisitedAt", "answeredAt", "completedAt", "lastSection"].forEach(function (field) {
       if (typeof entry[field] === "string") module[field] = entry[field];
     });
@@ -237,6 +239,7 @@
       record = data.modules[slug] = { answers: {}, attempts: 0 };
     }
     if (!isObject(record.answers)) record.answers = {};
+    if (!isObject(record.firstAnswers)) record.firstAnswers = {};
     if (!isObject(record.answerTimes)) record.answerTimes = {};
     return record;
   }
@@ -282,6 +285,10 @@
       if (!record.firstVisitedAt) record.firstVisitedAt = time;
       var questions = Math.max(parseInt(total, 10) || 0, 1);
       if (!record.attempts || countAnswered(record) >= questions) record.attempts = (record.attempts || 0) + 1;
+      // The first answer only: one saved by an earlier site, which kept no first answers, is not.
+      if (typeof record.answers[questionId] !== "string" && typeof record.firstAnswers[questionId] !== "string") {
+        record.firstAnswers[questionId] = String(response);
+      }
       record.answers[questionId] = String(response);
       record.answerTimes[questionId] = time;
       record.questions = questions;

@@ -83,10 +83,12 @@
     var everything = random() < 0.15; // some learners open every module and answer everything
     course.modules.forEach(function (module) {
       if (!everything && random() < 0.25) return;
-      var saved = { firstVisitedAt: time(base, minute++), answers: {}, answerTimes: {}, attempts: 1 };
+      var saved = { firstVisitedAt: time(base, minute++), answers: {}, firstAnswers: {}, answerTimes: {}, attempts: 1 };
       module.questions.forEach(function (question) {
         if (!everything && random() < 0.3) return;
-        saved.answers[question.id] = everything && random() < 0.8 ? question.correctResponsesPattern[0] : response(question, random);
+        saved.firstAnswers[question.id] = response(question, random);
+        saved.answers[question.id] = everything && random() < 0.8 ? question.correctResponsesPattern[0]
+          : random() < 0.5 ? saved.firstAnswers[question.id] : response(question, random);
         saved.answerTimes[question.id] = saved.answeredAt = time(base, minute++);
       });
       var result = window.MeridianGrading.moduleResult(module, saved);

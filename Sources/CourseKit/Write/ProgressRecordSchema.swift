@@ -55,6 +55,12 @@ public enum ProgressRecordSchema {
                 "description": "Question id → the response in the xAPI response-pattern form, positions 1-based as written in the source: \"2\", \"1[,]3\", \"true\", \"3[,]1[,]2\", \"1[.]2[,]2[.]1\".",
                 "propertyNames": { "pattern": "^[a-z0-9-]+$" },
                 "additionalProperties": { "type": "string", "maxLength": 2000 }
+              },
+              "firstAnswers": {
+                "type": "object",
+                "description": "Question id → the first response the learner gave, for the trainers' item analysis. Not a claim: nothing is graded from it.",
+                "propertyNames": { "pattern": "^[a-z0-9-]+$" },
+                "additionalProperties": { "type": "string", "maxLength": 2000 }
               }
             }
           }
