@@ -12,7 +12,7 @@ struct RecordsCommand: ParsableCommand {
         is self-reported; these commands regrade its answers against the course's own answer key \
         in the content folder before believing any claim in it.
         """,
-        subcommands: [Import.self, Verify.self, Report.self]
+        subcommands: [Import.self, Verify.self, Report.self, Push.self]
     )
 
     struct Import: ParsableCommand {
@@ -149,7 +149,7 @@ extension Records.Report.Format: ExpressibleByArgument {}
 extension ItemAnalysis.Basis: ExpressibleByArgument {}
 
 /// The answer key of the course in `content`, or the content's errors and exit 1.
-private func loadAnswerKey(_ content: String) throws -> AnswerKey {
+func loadAnswerKey(_ content: String) throws -> AnswerKey {
     let url = URL(fileURLWithPath: content).standardizedFileURL
     do { return try AnswerKey.load(from: url, displayPath: content) } catch {
         let terminal = Terminal.standardError
