@@ -28,8 +28,8 @@ struct QuestionRenderer {
         switch question.kind {
         case .single, .multiple:
             let type = question.kind == .single ? "radio" : "checkbox"
-            return list("choices", choiceOrder.map { index in
-                (question.choices[index].fixed ? "<li data-fixed>" : "<li>") + option(type, index: index + 1, label: question.choices[index].text)
+            return items("choices", choiceOrder.map { index in
+                (question.choices[index].fixed ? "<li data-fixed>" : "<li>") + option(type, index: index + 1, label: question.choices[index].text) + "</li>"
             })
         case .truefalse:
             return list("choices", [option("radio", index: 1, label: "True", value: "true"),
@@ -63,8 +63,13 @@ struct QuestionRenderer {
         return shuffle.shuffled(free.count).map { free[$0] } + indices.filter { question.choices[$0].fixed }
     }
 
-    private func list(_ className: String, _ items: [String]) -> String {
-        "<ul class=\"\(className)\">\n" + items.map { ($0.hasPrefix("<li") ? $0 : "<li>\($0)") + "</li>\n" }.joined() + "</ul>"
+    private func list(_ className: String, _ contents: [String]) -> String {
+        items(className, contents.map { "<li>\($0)</li>" })
+    }
+
+    /// A list of `<li>` elements written whole.
+    private func items(_ className: String, _ elements: [String]) -> String {
+        "<ul class=\"\(className)\">\n" + elements.map { $0 + "\n" }.joined() + "</ul>"
     }
 
     private func option(_ type: String, index: Int, label: String, value: String? = nil) -> String {
