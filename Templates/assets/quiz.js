@@ -57,12 +57,14 @@
     return { response: grading.response(chosen), chosen: chosen };
   }
 
+  // Every item needs a position before two items sharing one are pointed out, whatever
+  // order the items are shown in.
   function readOrder(form) {
     var selects = all(form, "select[data-item]");
+    if (selects.some(function (select) { return !select.value; })) return { problem: "Give every item a position, then check." };
     var byPosition = {};
     for (var i = 0; i < selects.length; i++) {
       var position = selects[i].value;
-      if (!position) return { problem: "Give every item a position, then check." };
       if (byPosition[position]) return { problem: "Two items have position " + position + ": give each item its own position." };
       byPosition[position] = selects[i].getAttribute("data-item");
     }
