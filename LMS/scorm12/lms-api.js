@@ -62,17 +62,14 @@
     var refusals = [];
     var finished = false;
 
-    function refused(element) {
-      var code = call(api, "LMSGetLastError") || "?";
-      var words = call(api, "LMSGetErrorString", [code]);
-      refusals.forEach(function (callback) { callback(element, code, words); });
-      return false;
-    }
-
-    // A call succeeded when it returned "true" and the last error is "0" (or the LMS has none).
-    function succeeded(result) {
+    // A call succeeded when it returned "true" and the last error is "0" (or the LMS has none);
+    // otherwise every onRefusal callback hears of it, with the LMS's error code and words.
+    function checked(element, result) {
       var code = call(api, "LMSGetLastError");
-      return result === "true" && (code === "0" || code === "");
+      if (result === "true" && (code === "0" || code === "")) return true;
+      var words = call(api, "LMSGetErrorString", [code]);
+      refusals.forEach(function (callback) { callback(element, code || "?", words); });
+      return false;
     }
 
     this.get = function (element) {
@@ -80,22 +77,22 @@
     };
     this.set = function (element, value) {
       if (finished) return false;
-      return succeeded(call(api, "LMSSetValue", [element, String(value)])) || refused(element);
+      return checked(element, call(api, "LMSSetValue", [element, String(value)]));
     };
     this.commit = function () {
       if (finished) return false;
-      return succeeded(call(api, "LMSCommit", [""])) || refused("LMSCommit");
+      return checked("LMSCommit", call(api, "LMSCommit", [""]));
     };
     this.finish = function () {
       if (finished) return false;
       finished = true;
-      return succeeded(call(api, "LMSFinish", [""])) || refused("LMSFinish");
+      return checked("LMSFinish", call(api, "LMSFinish", [""]));
     };
     this.onRefusal = function (callback) {
       refusals.push(callback);
     };
     this.initialize = function () {
-      return succeeded(call(api, "LMSInitialize", [""])) || refused("LMSInitialize");
+      return checked("LMSInitialize", call(api, "LMSInitialize", [""]));
     };
   }
 

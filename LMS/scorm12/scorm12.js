@@ -183,7 +183,7 @@
 
   function reportAnswer(question, response) {
     var n = Object.prototype.hasOwnProperty.call(reported, question.id) ? reported[question.id] : nextInteraction();
-    var fields = window.MeridianInteraction.fields(question, response, new Date());
+    var fields = window.MeridianInteraction.fields(question, response);
     var prefix = "cmi.interactions." + n + ".";
     var ok = fields.every(function (field) { return lms.set(prefix + field[0], field[1]); });
     if (!ok) return;

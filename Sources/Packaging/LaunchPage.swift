@@ -27,13 +27,18 @@ struct LaunchPage: Sendable {
         body { display: flex; flex-direction: column; font: 1rem/1.4 system-ui, sans-serif; }
         #lms-notice { margin: 0; padding: 0.5rem 1rem; background: #fff4d6; color: #3d2c00; border-bottom: 2px solid #8a6100; }
         #lms-notice:empty { display: none; }
+        main { flex: 1; display: flex; flex-direction: column; }
         #course-frame { flex: 1; width: 100%; border: 0; }
+        .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
         </style>
         \(scriptTags)
         </head>
         <body data-course-id="\(escaped(courseId))" data-mastery-score="\(masteryScore)">
         <p id="lms-notice" role="status"></p>
+        <main>
+        <h1 class="visually-hidden">\(escaped(title))</h1>
         <iframe id="course-frame" title="\(escaped(title))"></iframe>
+        </main>
         </body>
         </html>
 
