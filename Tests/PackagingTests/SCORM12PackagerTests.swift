@@ -87,7 +87,7 @@ private struct Fixture {
         defer { fixture.remove() }
         let yaml = fixture.content.appendingPathComponent("course.yaml")
         let text = try String(contentsOf: yaml, encoding: .utf8)
-        let long = String(repeating: "Long title ", count: 20)
+        let long = String(repeating: "Long title ", count: 20) + "end"
         let retitled = text.split(separator: "\n").map { $0.hasPrefix("title:") ? "title: \(long)" : String($0) }
         try retitled.joined(separator: "\n").write(to: yaml, atomically: true, encoding: .utf8)
         let failure = try fixture.failure()
