@@ -194,6 +194,20 @@ def test_the_worst_case_progress_fits_and_comes_back_whole(package, unpacked, br
     assert result["same"], "every answer, interaction number and scenario play decodes as encoded"
 
 
+def test_a_file_name_that_is_not_a_url_path_is_refused_in_one_line(tmp_path):
+    templates = tmp_path / "Templates"
+    shutil.copytree(REPO / "Templates", templates)
+    (templates / "assets" / "my notes.txt").write_text("x")
+    output = tmp_path / "course.zip"
+    result = subprocess.run([os.environ["MERIDIAN"], "package", "scorm12", "--output", str(output),
+                             "--content", str(REPO / "Content"), "--templates", str(templates)],
+                            cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    assert result.stderr == ("error: 'assets/my notes.txt' is not a valid URL path in a package: name files with "
+                             "letters, digits, '.', '-', '_' and '~' only; no package written\n")
+    assert not output.exists() and list(tmp_path.glob("*.partial")) == []
+
+
 # ---------- In a real LMS ----------
 
 class Learner:
@@ -290,6 +304,22 @@ def a_finished_play(scenario: dict) -> list[int]:
         seen.add(name)
         queue += [(o["next"], replies + [i + 1]) for i, o in enumerate(step["options"])]
     raise AssertionError(f"scenario {scenario['id']} has no ending")
+
+
+def export_json(learner: Learner) -> dict:
+    """Clicks Export progress (JSON) in the course's frame and reads the file that lands."""
+    folder = learner.driver.download_dir
+    before = set(folder.glob("*.json"))
+    button = learner.driver.find_element(By.CSS_SELECTOR, 'button[data-export="json"]')
+    assert button.text == "Export progress (JSON)"
+    button.click()
+    deadline = time.time() + 10
+    while time.time() < deadline:
+        new = [f for f in set(folder.glob("*.json")) - before if not list(folder.glob("*.crdownload"))]
+        if new:
+            return json.loads(new[0].read_text())
+        time.sleep(0.2)
+    raise AssertionError("the export from inside the LMS's frame downloaded nothing")
 
 
 def check_the_standard(elements: dict[str, str]):
@@ -391,9 +421,21 @@ def test_a_learner_in_the_lms_is_tracked_resumed_and_reported(package, lms, lear
         driver.execute_script("arguments[0].click()", reply_buttons(section)[reply - 1])
     learner.follow('a[href$="progress.html"]')
     learner.wait_for_page("progress.html")
+    time.sleep(0.5)  # the LMS stores the session on LMSCommit
     stored_id = lms.stored(token, PACKAGE_ID, LAUNCH)["cmi.core.student_id"]
     assert driver.find_element(By.ID, "learner-name").get_attribute("value") == "Ana Souza"
     assert driver.find_element(By.ID, "learner-employee-id").get_attribute("value") == stored_id
+    exported = export_json(learner)
+    assert exported["learner"] == {"name": "Ana Souza", "employeeId": stored_id}
+    quiz_record = next(m for m in exported["modules"] if m["slug"] == quiz_module["slug"])
+    assert quiz_record["status"] == "completed" and quiz_record["passed"] is True
+    search = driver.find_element(By.ID, "site-search-q")
+    search.send_keys("time zones")
+    search.submit()
+    assert "search.html?q=time" in learner.script("return location.href") or learner.wait_for_page("search.html")
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results li a"))
+    learner.follow('a[href="index.html"]')
+    learner.wait_for_page("index.html")
     learner.follow(f'a[href$="modules/{scenario_module["slug"]}.html"]')
     learner.wait_for_page(f'modules/{scenario_module["slug"]}.html')
     section_link = driver.find_element(By.CSS_SELECTOR, 'nav.toc a[href^="#"]')
