@@ -62,9 +62,9 @@
       var outcome = grading.play(grading.scenario(id), data.scenarios[id].replies);
       if (outcome) data.scenarios[id].path = outcome.path;
     });
-    Object.keys(reported).forEach(function (id) {
-      var question = grading.question(id), module = question && moduleOf(id);
-      if (module && data.modules[module.slug]) reportedAnswer[id] = data.modules[module.slug].answers[id];
+    course.modules.forEach(function (module) {
+      var answers = (data.modules[module.slug] || {}).answers || {};
+      module.questions.forEach(function (q) { if (q.id in reported) reportedAnswer[q.id] = answers[q.id]; });
     });
     data.learner = local.learner;
     store.replaceAll(data);
@@ -87,13 +87,6 @@
     if (record && !record.completedAt && grading.moduleResult(module, record).status === "completed") {
       record.completedAt = record.answeredAt || record.firstVisitedAt;
     }
-  }
-
-  function moduleOf(questionId) {
-    for (var i = 0; i < course.modules.length; i++) {
-      if (course.modules[i].questions.some(function (q) { return q.id === questionId; })) return course.modules[i];
-    }
-    return null;
   }
 
   // A page of this package, as lesson_location holds it ("modules/x.html#section"), or "".
