@@ -5,7 +5,7 @@
  * own MeridianRecord.build, so the records are exactly what the browser exports.
  *
  *   window.RandomLearners.records(seed, count) → Promise of [record]
- *   window.RandomLearners.withCode(record)     → Promise of the record with its verification code recomputed
+ *   window.RandomLearners.withCodes(records)   → Promise of the records with their verification codes recomputed
  */
 (function () {
   "use strict";
@@ -111,11 +111,13 @@
       for (var i = 0; i < count; i++) list.push(learner(i, random));
       return Promise.all(list);
     },
-    withCode: function (record) {
-      return window.MeridianRecord.verificationCode(record).then(function (code) {
-        record.verificationCode = code;
-        return record;
-      });
+    withCodes: function (records) {
+      return Promise.all(records.map(function (record) {
+        return window.MeridianRecord.verificationCode(record).then(function (code) {
+          record.verificationCode = code;
+          return record;
+        });
+      }));
     }
   };
 })();
