@@ -18,7 +18,7 @@ public enum PackageFailure: Error, Sendable, Equatable {
     /// The one-line reason.
     public var message: String {
         switch self {
-        case .build(let failure): "the course did not build (\(failure.errorCount) errors)"
+        case .build(let failure): "the course did not build (\(failure.errorCount) error\(failure.errorCount == 1 ? "" : "s"))"
         case .unreadableCourseData(let path): "\(path): the built course data cannot be read"
         case .invalidPath(let path):
             "'\(path)' is not a valid URL path in a package: name files with letters, digits, '.', '-', '_' and '~' only"
