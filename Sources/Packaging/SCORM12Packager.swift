@@ -26,6 +26,9 @@ public struct SCORM12Packager: Sendable {
         public var warnings: [Diagnostic]
     }
 
+    /// SCORM 1.2's limit on `cmi.suspend_data`, in characters.
+    public static let suspendDataLimit = SuspendDataBudget.limit
+
     /// File name → contents: the launch page's scripts (`LMS/scorm12/*.js`) and the ADL schemas.
     public var supportFiles: [String: Data]
     public var limits: Limits

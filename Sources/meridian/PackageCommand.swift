@@ -41,7 +41,7 @@ struct SCORM12: ParsableCommand {
             progress?.finish()
             terminal.print(diagnostics: report.warnings)
             let summary = "Wrote \(output): \(report.files) files, \(report.bytes / 1024) KiB, mastery score \(report.masteryScore); " +
-                "cmi.suspend_data needs at most \(report.suspendDataWorstCase) of \(4096) characters\n"
+                "cmi.suspend_data needs at most \(report.suspendDataWorstCase) of \(SCORM12Packager.suspendDataLimit) characters\n"
             FileHandle.standardOutput.write(Data(summary.utf8))
         } catch {
             progress?.finish()

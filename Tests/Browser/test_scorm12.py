@@ -40,6 +40,7 @@ READ_ONLY = re.compile(r"^cmi\.(core\.(student_id|student_name|credit|entry|tota
 LESSON_STATUS = {"passed", "completed", "failed", "incomplete", "browsed", "not attempted"}
 INTERACTION_TYPES = {"true-false", "choice", "fill-in", "matching", "performance", "sequencing", "likert", "numeric"}
 TYPES = {"single": "choice", "multiple": "choice", "truefalse": "true-false", "order": "sequencing", "match": "matching"}
+LAUNCH_READS = ["cmi.core.student_id", "cmi.core.student_name", "cmi.suspend_data", "cmi.core.lesson_location"]
 SESSION_LIMIT = 32 * 1024  # half of the ~64 KiB request past which scormhost loses a session
 
 
@@ -352,6 +353,9 @@ def check_the_calls(calls: list[list[str]]):
     assert names.count("LMSInitialize") == 1 and names[0] == "LMSInitialize"
     assert names.count("LMSFinish") == 1 and names[-1] == "LMSFinish"
     assert "LMSCommit" in names, "commits during the session, not only at the end"
+    gets = [c[1] for c in calls if c[0] == "LMSGetValue"]
+    assert sorted(gets) == sorted(LAUNCH_READS), "reads only what the LMS knows, once, never what it wrote"
+    assert "LMSGetValue" not in names[names.index("LMSSetValue"):], "nothing read once writing has begun"
     sets = [c for c in calls if c[0] == "LMSSetValue"]
     assert all(c[-1] == "true" for c in sets)
     written = [c[1] for c in sets]
