@@ -21,7 +21,8 @@ test:
 	$(MAKE) browser-test
 
 # The browser suite builds the real course with the debug binary into a temporary
-# folder and checks it in headless Chromium on file://.
+# folder and checks it in headless Chromium on file://; its SCORM package is run in a real
+# LMS (scormhost, from .venv-lms) that the test starts on 127.0.0.1 and stops.
 browser-test:
 	MERIDIAN=$(abspath $(DEBUG)) $(PYTHON) -m pytest -q Tests/Browser
 

@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
@@ -40,6 +41,13 @@ let package = Package(
             ]
         ),
         .target(
+            name: "Packaging",
+            dependencies: [
+                "CourseKit",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        .target(
             name: "PreviewServer",
             dependencies: [
                 "CourseKit",
@@ -53,6 +61,7 @@ let package = Package(
             dependencies: [
                 "CourseKit",
                 "Records",
+                "Packaging",
                 "PreviewServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -67,6 +76,10 @@ let package = Package(
             name: "CourseKitTests",
             dependencies: ["CourseKit", "PreviewServer"],
             exclude: ["Fixtures", "__Snapshots__"]
+        ),
+        .testTarget(
+            name: "PackagingTests",
+            dependencies: ["Packaging", "CourseKit"]
         ),
         .testTarget(
             name: "RecordsTests",

