@@ -8,6 +8,8 @@ public struct Question: Sendable {
         public var text: String
         public var correct: Bool
         public var feedback: String
+        /// Where the choice's text was written; nil for a choice made in code.
+        public var location: SourceLocation? = nil
     }
 
     public var id: String
@@ -24,6 +26,10 @@ public struct Question: Sendable {
     public var explanation: String = ""
     /// Where the fence's body starts, for course-wide checks such as duplicate ids.
     public var location: SourceLocation
+    /// Where the prompt (or statement) was written; nil for a question made in code.
+    public var promptLocation: SourceLocation? = nil
+    /// Item-writing rules the trainer silenced for this question (`lint: {ignore: [...]}`).
+    public var ignoredRules: Set<ItemRule> = []
 }
 
 /// A branching role-play, as written in a `scenario` fence.
