@@ -8,6 +8,8 @@ struct SiteStage: @unchecked Sendable {
     let generator: String
     let jobs: Int
     let progress: (any BuildProgress)?
+    /// How item-writing findings are reported: warnings, or errors under `check --strict`.
+    var itemSeverity: Diagnostic.Severity = .warning
 
     struct Outcome {
         var diagnostics: [Diagnostic]
@@ -48,6 +50,7 @@ struct SiteStage: @unchecked Sendable {
         var diagnostics = compiled.diagnostics + notes.compactMap { $0?.compilation.diagnostics }.flatMap { $0 }
         let contentAssets = (modules + notes.compactMap { $0 }).reduce(into: Set<String>()) { $0.formUnion($1.compilation.assets) }
         guard !diagnostics.containsErrors else { return Outcome(diagnostics: diagnostics, pages: 0) }
+        let items = ItemWritingCheck(pages: modules.map(\.compilation))
 
         // 2. Fragments → pages through the templates, written as they are rendered.
         let contexts = PageContext(course: course, generator: generator,
@@ -82,8 +85,11 @@ struct SiteStage: @unchecked Sendable {
             // `meridian check`: render every page in memory and look across them.
             let rendered = Parallel.map(pages.count, jobs: jobs) { render(pages[$0]) }
             diagnostics += SiteChecks(course: course, modules: modules, notes: notes, rendered: rendered).run()
+            diagnostics += items.diagnostics(severity: itemSeverity)
+            diagnostics += items.summaryNotes(at: SourceLocation(file: course.displayFile("course.yaml")))
             return Outcome(diagnostics: diagnostics, pages: 0)
         }
+        diagnostics += items.diagnostics(severity: .warning)
         let writing = ProgressCounter(stage: "Writing pages", total: pages.count, progress: progress)
         // The assets first: copying the folder replaces it, and the course files are written into it.
         diagnostics += copyAssets(templatesDirectory: templatesDirectory, contentAssets: contentAssets)

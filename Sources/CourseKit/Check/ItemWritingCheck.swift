@@ -1,0 +1,38 @@
+/// The item-writing check of `build` and `check`: flaws that let a learner answer without the
+/// knowledge (see `ItemRule`), each at the question's prompt or the choice's text, and the
+/// course-wide summary lines. It reads the compiled questions and changes nothing in the site.
+struct ItemWritingCheck {
+    /// Each module's questions, in course order.
+    let modules: [[Question]]
+
+    init(pages: [PageCompilation]) {
+        modules = pages.map(\.questions)
+    }
+
+    /// Every finding no question silenced, in course order.
+    func findings() -> [ItemFinding] {
+        let questions = modules.flatMap { $0 }
+        let ignored = Dictionary(questions.map { ($0.id, $0.ignoredRules) }, uniquingKeysWith: { first, _ in first })
+        let found = questions.flatMap(ItemRules.findings(for:))
+            + modules.flatMap(AbsoluteWordsRule.findings(in:))
+            + NearDuplicateRule.findings(in: questions)
+        return found.filter { !(ignored[$0.questionID]?.contains($0.rule) ?? false) }
+    }
+
+    /// The findings as diagnostics: warnings, or errors under `check --strict`.
+    func diagnostics(severity: Diagnostic.Severity) -> [Diagnostic] {
+        findings().map { $0.diagnostic(severity) }
+    }
+
+    /// The summary lines as notes, at the course's `course.yaml`: they are about the whole course.
+    func summaryNotes(at location: SourceLocation) -> [Diagnostic] {
+        ItemSummary(questions: modules.flatMap { $0 }).lines().map { Diagnostic(.note, at: location, $0) }
+    }
+}
+
+extension Course {
+    /// A file of the content folder as messages name it (`Content/course.yaml`).
+    func displayFile(_ relativePath: String) -> String {
+        displayPath.isEmpty || displayPath == "." ? relativePath : "\(displayPath)/\(relativePath)"
+    }
+}
