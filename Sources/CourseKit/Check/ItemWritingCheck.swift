@@ -11,17 +11,27 @@ struct ItemWritingCheck {
 
     /// Every finding no question silenced, in course order.
     func findings() -> [ItemFinding] {
-        let questions = modules.flatMap { $0 }
-        let ignored = Dictionary(questions.map { ($0.id, $0.ignoredRules) }, uniquingKeysWith: { first, _ in first })
-        let found = questions.flatMap(ItemRules.findings(for:))
-            + modules.flatMap(AbsoluteWordsRule.findings(in:))
-            + NearDuplicateRule.findings(in: questions)
-        return found.filter { !(ignored[$0.questionID]?.contains($0.rule) ?? false) }
+        unsilenced(moduleFindings() + NearDuplicateRule.findings(in: modules.flatMap { $0 }))
     }
 
     /// The findings as diagnostics: warnings, or errors under `check --strict`.
     func diagnostics(severity: Diagnostic.Severity) -> [Diagnostic] {
         findings().map { $0.diagnostic(severity) }
+    }
+
+    /// The warnings that need only these modules, not the whole course (no near-duplicates):
+    /// what `serve` reports after an edit, without comparing every prompt of a large course.
+    func moduleWarnings() -> [Diagnostic] {
+        unsilenced(moduleFindings()).map { $0.diagnostic(.warning) }
+    }
+
+    private func moduleFindings() -> [ItemFinding] {
+        modules.flatMap { $0.flatMap(ItemRules.findings(for:)) + AbsoluteWordsRule.findings(in: $0) }
+    }
+
+    private func unsilenced(_ findings: [ItemFinding]) -> [ItemFinding] {
+        let ignored = Dictionary(modules.joined().map { ($0.id, $0.ignoredRules) }, uniquingKeysWith: { first, _ in first })
+        return findings.filter { !(ignored[$0.questionID]?.contains($0.rule) ?? false) }
     }
 
     /// The summary lines as notes, at the course's `course.yaml`: they are about the whole course.
