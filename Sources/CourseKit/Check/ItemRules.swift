@@ -1,5 +1,3 @@
-import Foundation
-
 /// The item-writing rules that look at one question at a time, with their margins.
 enum ItemRules {
     /// A correct choice is "clearly the longest" when it is longer than every wrong choice by
@@ -19,7 +17,10 @@ enum ItemRules {
 
     /// The length the learner sees: characters, without surrounding spaces.
     static func length(_ text: String) -> Int {
-        text.trimmingCharacters(in: .whitespacesAndNewlines).count
+        var trimmed = Substring(text)
+        while trimmed.first?.isWhitespace == true { trimmed.removeFirst() }
+        while trimmed.last?.isWhitespace == true { trimmed.removeLast() }
+        return trimmed.count
     }
 
     /// True when a text of `long` characters is clearly longer than one of `short`.
@@ -29,15 +30,15 @@ enum ItemRules {
     }
 
     static func longestCorrect(_ question: Question) -> [ItemFinding] {
-        let correct = question.choices.filter(\.correct), wrong = question.choices.filter { !$0.correct }
-        guard let shortest = correct.min(by: { length($0.text) < length($1.text) }),
-              let longestWrong = wrong.map({ length($0.text) }).max(),
-              isClearlyLonger(length(shortest.text), than: longestWrong)
+        let lengths = question.choices.map { (choice: $0, length: length($0.text)) }
+        guard let shortest = lengths.filter(\.choice.correct).min(by: { $0.length < $1.length }),
+              let longestWrong = lengths.filter({ !$0.choice.correct }).map(\.length).max(),
+              isClearlyLonger(shortest.length, than: longestWrong)
         else { return [] }
-        let reason = correct.count == 1
-            ? ItemWording.longestCorrect(question.id, correct: length(shortest.text), longestWrong: longestWrong)
-            : ItemWording.longestCorrectChoices(question.id, shortestCorrect: length(shortest.text), longestWrong: longestWrong)
-        return [ItemFinding(rule: .longestCorrect, questionID: question.id, location: question.location(of: shortest), reason: reason)]
+        let reason = question.choices.filter(\.correct).count == 1
+            ? ItemWording.longestCorrect(question.id, correct: shortest.length, longestWrong: longestWrong)
+            : ItemWording.longestCorrectChoices(question.id, shortestCorrect: shortest.length, longestWrong: longestWrong)
+        return [ItemFinding(rule: .longestCorrect, questionID: question.id, location: question.location(of: shortest.choice), reason: reason)]
     }
 
     static func ofTheAbove(_ question: Question) -> [ItemFinding] {

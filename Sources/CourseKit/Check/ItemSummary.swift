@@ -16,8 +16,8 @@ struct ItemSummary {
     }
 
     static func isStrictlyLongest(_ index: Int, in choices: [Question.Choice]) -> Bool {
-        let length = ItemRules.length(choices[index].text)
-        return choices.indices.allSatisfy { $0 == index || ItemRules.length(choices[$0].text) < length }
+        let lengths = choices.map { ItemRules.length($0.text) }
+        return lengths.indices.allSatisfy { $0 == index || lengths[$0] < lengths[index] }
     }
 
     /// The summary lines `meridian check` prints as notes.

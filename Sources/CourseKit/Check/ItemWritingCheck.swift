@@ -4,10 +4,8 @@
 struct ItemWritingCheck {
     /// Each module's questions, in course order.
     let modules: [[Question]]
-
-    init(pages: [PageCompilation]) {
-        modules = pages.map(\.questions)
-    }
+    /// How many modules to check at once.
+    var jobs = 1
 
     /// Every finding no question silenced, in course order.
     func findings() -> [ItemFinding] {
@@ -26,7 +24,9 @@ struct ItemWritingCheck {
     }
 
     private func moduleFindings() -> [ItemFinding] {
-        modules.flatMap { $0.flatMap(ItemRules.findings(for:)) + AbsoluteWordsRule.findings(in: $0) }
+        Parallel.map(modules.count, jobs: jobs) { [modules] index in
+            modules[index].flatMap(ItemRules.findings(for:)) + AbsoluteWordsRule.findings(in: modules[index])
+        }.flatMap { $0 }
     }
 
     private func unsilenced(_ findings: [ItemFinding]) -> [ItemFinding] {
@@ -37,6 +37,12 @@ struct ItemWritingCheck {
     /// The summary lines as notes, at the course's `course.yaml`: they are about the whole course.
     func summaryNotes(at location: SourceLocation) -> [Diagnostic] {
         ItemSummary(questions: modules.flatMap { $0 }).lines().map { Diagnostic(.note, at: location, $0) }
+    }
+}
+
+extension ItemWritingCheck {
+    init(pages: [PageCompilation], jobs: Int = 1) {
+        self.init(modules: pages.map(\.questions), jobs: jobs)
     }
 }
 

@@ -1,11 +1,14 @@
 /// Words and phrases the item-writing rules look for, matched as whole words, ignoring case
 /// and punctuation ("Always," matches "always"; "hallway" does not match "all").
 struct WordList: Sendable {
+    /// Each entry as its words, filed under its first word so that a text is read once.
+    private let phrasesByFirstWord: [Substring: [[Substring]]]
     /// Each entry as its words.
     let phrases: [[Substring]]
 
     init(_ entries: [String]) {
         phrases = entries.map { Self.words(of: $0) }
+        phrasesByFirstWord = Dictionary(grouping: phrases, by: { $0[0] })
     }
 
     /// Absolute words ("specific determiners"): they make a statement false in most real cases,
@@ -29,7 +32,7 @@ struct WordList: Sendable {
         those what which who whom how why when where you your yours do does did should would could can \
         will may might must it its they them their she he her his we us our i me my from as if than then \
         so not no there here each any some into about over after before up out
-        """.split(whereSeparator: \.isWhitespace))
+        """.split(separator: " "))
 
     /// The first entry found in `text`, in the text's order, as written in the list.
     func firstMatch(in text: String) -> String? {
@@ -38,18 +41,20 @@ struct WordList: Sendable {
 
     func firstMatch(inWords words: [Substring]) -> String? {
         for start in words.indices {
-            for phrase in phrases where words[start...].starts(with: phrase) {
-                return phrase.joined(separator: " ")
-            }
+            if let phrase = phrase(at: start, in: words) { return phrase.joined(separator: " ") }
         }
         return nil
     }
 
+    /// The entry that starts at `start` in `words`, if any.
+    func phrase(at start: Int, in words: [Substring]) -> [Substring]? {
+        phrasesByFirstWord[words[start]]?.first { words[start...].starts(with: $0) }
+    }
+
     /// `text` lower-cased and cut into words of letters, digits and inner apostrophes.
     static func words(of text: String) -> [Substring] {
-        let lowered = text.lowercased()
-        return lowered.split { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’") }
-            .map { $0.trimmingApostrophes }
+        text.lowercased().unicodeScalars.split { !isWordScalar($0) }
+            .map { Substring($0).trimmingApostrophes }
             .filter { !$0.isEmpty }
     }
 
@@ -58,13 +63,20 @@ struct WordList: Sendable {
         var words = words(of: text)
         var index = words.startIndex
         while index < words.endIndex {
-            if let phrase = list.phrases.first(where: { words[index...].starts(with: $0) }) {
+            if let phrase = list.phrase(at: index, in: words) {
                 words.removeSubrange(index..<index + phrase.count)
             } else {
                 index += 1
             }
         }
         return words
+    }
+
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "'"
+        }
+        return scalar == "’" || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 }
 
