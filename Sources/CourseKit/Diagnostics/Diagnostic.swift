@@ -45,6 +45,7 @@ public struct BuildFailure: Error, CustomStringConvertible, Sendable {
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
 
+    /// Warnings only, not notes.
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
 
     public var description: String {
