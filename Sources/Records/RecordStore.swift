@@ -135,6 +135,14 @@ public final class RecordStore: Sendable {
         }
     }
 
+    /// Every learner's current record, as it was imported (for the item analysis).
+    public func currentRecords() throws -> [ProgressRecord] {
+        let documents = try database.read { db in
+            try String.fetchAll(db, sql: "SELECT document FROM record WHERE isCurrent ORDER BY id")
+        }
+        return documents.compactMap { try? RecordReader().decode(Data($0.utf8)) }
+    }
+
     /// How many records are stored, current or not (for tests and the summary line).
     public func recordCount() throws -> Int {
         try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0 }

@@ -72,30 +72,28 @@ public struct RecordVerifier: Sendable {
                        findings: inout [String]) -> GradedModule {
         var result = GradedModule(slug: moduleKey.slug, number: moduleKey.number, title: moduleKey.title,
                                   status: .notStarted, attempts: claimed?.attempts, completedAt: nil)
-        guard let claimed, claimed.status != .notStarted else { return result }
+        guard let claimed else { return result }
         let name = "module '\(moduleKey.slug)'"
-        let questions = Dictionary(moduleKey.questions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for id in claimed.answers.keys.sorted() where questions[id] == nil {
+        let questions = Set(moduleKey.questions.map(\.id))
+        for id in claimed.answers.keys.sorted() where !questions.contains(id) {
             findings.append("\(name): answer to '\(id)', which is not a question of this module")
         }
-        var passed = true
-        if !moduleKey.questions.isEmpty {
-            let right = moduleKey.questions.filter { question in claimed.answers[question.id].map(question.isCorrect) ?? false }.count
-            let score = Double(right) / Double(moduleKey.questions.count)
-            passed = score >= key.config.passScore - 1e-9
-            result.score = score
-            result.passed = passed
-            if let claimedScore = claimed.score, abs(claimedScore - score) > 0.0005 {
-                findings.append("\(name): claims score \(Self.format(claimedScore)), the answers give \(Self.format(score)) (\(right) of \(moduleKey.questions.count) right)")
-            }
-            if let claimedPassed = claimed.passed, claimedPassed != passed {
-                findings.append("\(name): claims \(claimedPassed ? "passed" : "failed"), the answers give \(passed ? "passed" : "failed")")
-            }
+        let grade = moduleKey.grade(answers: claimed.answers, visited: claimed.status != .notStarted,
+                                    passMark: PassMark(passScore: key.config.passScore))
+        result.status = grade.status
+        result.score = grade.score
+        result.passed = grade.passed
+        result.completedAt = grade.status == .completed ? claimed.completedAt : nil
+        if let score = grade.score, let claimedScore = claimed.score, abs(claimedScore - score) > Self.scoreTolerance {
+            findings.append("\(name): claims score \(Self.format(claimedScore)), the answers give \(Self.format(score)) (\(grade.right) of \(grade.count) right)")
         }
-        result.status = passed ? .completed : .inProgress
-        result.completedAt = passed ? claimed.completedAt : nil
-        if claimed.status == .completed, !passed {
-            findings.append("\(name): marked completed, but its quiz is not passed")
+        if let passed = grade.passed, let claimedPassed = claimed.passed, claimedPassed != passed {
+            findings.append("\(name): claims \(claimedPassed ? "passed" : "failed"), the answers give \(passed ? "passed" : "failed")")
+        }
+        switch (claimed.status, grade.status) {
+        case (let said, let found) where said == found: break
+        case (.completed, .inProgress): findings.append("\(name): marked completed, but its quiz is not passed")
+        case (let said, let found): findings.append("\(name): marked \(said.rawValue), the answers give \(found.rawValue)")
         }
         return result
     }
@@ -106,20 +104,12 @@ public struct RecordVerifier: Sendable {
             guard let scenario = scenarios.first(where: { $0.id == entry.id }) else {
                 return ["scenario '\(entry.id)' is not in the course"]
             }
-            guard let points = scenario.points(along: entry.path) else {
-                return ["scenario '\(entry.id)': the path \(entry.path.joined(separator: " → ")) does not follow the scenario to an ending"]
-            }
-            var findings: [String] = []
-            let score = scenario.maxPoints > 0 ? Double(points) / Double(scenario.maxPoints) : 1
-            if let claimed = entry.score, abs(claimed - score) > 0.0005 {
-                findings.append("scenario '\(entry.id)': claims score \(Self.format(claimed)), the path gives \(Self.format(score))")
-            }
-            if let claimed = entry.ending, claimed != scenario.ending(of: entry.path)?.rawValue {
-                findings.append("scenario '\(entry.id)': claims ending '\(claimed)', the path ends '\(scenario.ending(of: entry.path)?.rawValue ?? "nowhere")'")
-            }
-            return findings
+            return ScenarioCheck(scenario: scenario, entry: entry).findings()
         }
     }
+
+    /// How far a claimed score may be from the regraded one: records round to four places.
+    static let scoreTolerance = 0.0005
 
     static func format(_ score: Double) -> String {
         String(format: "%.2f", score)

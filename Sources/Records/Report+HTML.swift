@@ -39,6 +39,7 @@ extension Report {
         </style>
         </head>
         <body>
+        <main>
         <h1>Completion report</h1>
         <p class="summary">\(completedCount) of \(total) learners completed the course (\(percent)%).</p>
         <p>Generated \(escape(Timestamp.format(generatedAt))) from each learner's latest imported record.</p>
@@ -56,6 +57,7 @@ extension Report {
         \(rows)
         </tbody>
         </table>
+        </main>
         </body>
         </html>
 
@@ -63,11 +65,7 @@ extension Report {
     }
 
     private func label(_ status: String) -> String {
-        switch status {
-        case "completed": "Completed"
-        case "in-progress": "In progress"
-        default: "Not started"
-        }
+        (ModuleStatus(rawValue: status) ?? .notStarted).label
     }
 
     private func escape(_ text: String) -> String { HTML.escape(text) }

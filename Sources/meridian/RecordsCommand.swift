@@ -12,7 +12,7 @@ struct RecordsCommand: ParsableCommand {
         is self-reported; these commands regrade its answers against the course's own answer key \
         in the content folder before believing any claim in it.
         """,
-        subcommands: [Import.self, Verify.self, Report.self]
+        subcommands: [Import.self, Verify.self, Report.self, Push.self]
     )
 
     struct Import: ParsableCommand {
@@ -101,7 +101,13 @@ struct RecordsCommand: ParsableCommand {
 
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Report every learner's current record: one row per learner and module, and a completion summary."
+            abstract: "Report every learner's current record: one row per learner and module, and a completion summary.",
+            discussion: """
+            With --items, an item analysis for trainers instead: for every question, how many learners \
+            answered it, its facility (the share right, on each learner's first answer by default), its \
+            discrimination (the correlation of getting it right with the score on the other questions), \
+            how many learners chose each option, and flags in plain words.
+            """
         )
 
         @Option(help: "The records database.")
@@ -113,12 +119,23 @@ struct RecordsCommand: ParsableCommand {
         @Option(help: "Write the report to this file instead of standard output.")
         var output: String?
 
+        @Flag(help: "Report on the questions (an item analysis) rather than on the learners.")
+        var items = false
+
+        @Option(help: "With --items: which answer of each learner counts, first or latest.")
+        var attempt: ItemAnalysis.Basis = .first
+
+        @Option(help: "With --items: the course's content folder, whose questions are analysed.")
+        var content = "Content"
+
         func run() throws {
             guard FileManager.default.fileExists(atPath: db) else {
                 Terminal.standardError.write("error: no records database at \(db); import records first (meridian records import FILE…)\n")
                 throw ExitCode(1)
             }
-            let text = try Records.Report(learners: RecordStore(path: db).currentResults()).render(format)
+            let text = items
+                ? try ItemAnalysis(key: try loadAnswerKey(content), records: RecordStore(path: db).currentRecords(), basis: attempt).render(format)
+                : try Records.Report(learners: RecordStore(path: db).currentResults()).render(format)
             guard let output else { return FileHandle.standardOutput.write(Data(text.utf8)) }
             do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
                 Terminal.standardError.write("error: cannot write \(output): \(error.localizedDescription)\n")
@@ -129,9 +146,10 @@ struct RecordsCommand: ParsableCommand {
 }
 
 extension Records.Report.Format: ExpressibleByArgument {}
+extension ItemAnalysis.Basis: ExpressibleByArgument {}
 
 /// The answer key of the course in `content`, or the content's errors and exit 1.
-private func loadAnswerKey(_ content: String) throws -> AnswerKey {
+func loadAnswerKey(_ content: String) throws -> AnswerKey {
     let url = URL(fileURLWithPath: content).standardizedFileURL
     do { return try AnswerKey.load(from: url, displayPath: content) } catch {
         let terminal = Terminal.standardError

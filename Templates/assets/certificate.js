@@ -1,8 +1,8 @@
 /* certificate.html: once every module is completed and the learner has given a name, fills
  * in the certificate — name, date, score (the average of the module scores) and the
  * verification code of the record the learner would export now — and offers to print it.
- * Until then it lists what is still to do. A classic script after storage.js, status.js,
- * course-data.js, statements.js and record.js.
+ * Until then it lists what is still to do. A classic script after storage.js, course-data.js,
+ * grading.js, statements.js and record.js.
  */
 (function () {
   "use strict";
@@ -10,8 +10,8 @@
   var store = window.MeridianStore;
   var course = window.MeridianCourse;
   var records = window.MeridianRecord;
-  var status = window.MeridianStatus;
-  if (!store || !course || !records || !status) return;
+  var grading = window.MeridianGrading;
+  if (!store || !course || !records || !grading) return;
 
   var ready = document.querySelector("[data-certificate]");
   var missing = document.querySelector("[data-certificate-missing]");
@@ -50,7 +50,7 @@
         item.hidden = module.status === "completed";
         if (!item.hidden) left++;
         var note = item.querySelector("[data-missing-status]");
-        if (note) note.textContent = "(" + status.label(module.status) + ")";
+        if (note) note.textContent = "(" + grading.statusLabel(module.status) + ")";
       });
       if (list) list.hidden = left === 0;
       var nameNote = missing.querySelector("[data-missing-name]");

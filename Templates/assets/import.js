@@ -1,7 +1,8 @@
 /* Importing a progress record on progress.html: reading the file, and merging it with what
  * MeridianStore holds without dropping newer data — per question the later answer (times
  * from the record's `answered` statements), per module the earliest visit and completion,
- * per scenario the later play. A classic script after record.js and statements.js.
+ * per scenario the later play. Grades with grading.js. A classic script after grading.js,
+ * statements.js and record.js.
  *
  *   MeridianImport.read(text, course)             → the record, or throws an Error whose message says why not
  *   MeridianImport.merge(course, data, record, now) → {data, summary}: the store's data with the record merged in
@@ -9,15 +10,15 @@
 (function () {
   "use strict";
 
-  var MAX_BYTES = 8 * 1024 * 1024;
   var records = window.MeridianRecord;
-  if (!records) return;
+  var grading = window.MeridianGrading;
+  if (!records || !grading) return;
 
   var isObject = records.isObject, time = records.time, isTime = records.isTime;
   var earlier = records.earlier, later = records.later;
 
   function read(text, course) {
-    if (text.length > MAX_BYTES) {
+    if (text.length > course.record.maximumBytes) {
       throw new Error("This file is too large to be a progress record. Nothing was imported.");
     }
     var record;
@@ -82,10 +83,15 @@
       if (!visited) return;
       var local = isObject(merged.modules[module.slug]) ? merged.modules[module.slug] : null;
       var before = JSON.stringify(local);
-      var target = local || { answers: {}, correct: {}, answerTimes: {}, attempts: 0, score: 0, passed: false };
+      var target = local || { answers: {}, answerTimes: {}, attempts: 0 };
       if (!isObject(target.answers)) target.answers = {};
-      if (!isObject(target.correct)) target.correct = {};
       if (!isObject(target.answerTimes)) target.answerTimes = {};
+      if (!isObject(target.firstAnswers)) target.firstAnswers = {};
+      var theirFirst = isObject(entry.firstAnswers) ? entry.firstAnswers : {};
+      module.questions.forEach(function (question) {
+        var first = typeof theirFirst[question.id] === "string" ? theirFirst[question.id] : answers[question.id];
+        if (typeof target.firstAnswers[question.id] !== "string" && typeof first === "string") target.firstAnswers[question.id] = first;
+      });
       module.questions.forEach(function (question) {
         var response = answers[question.id];
         if (typeof response !== "string") return;
@@ -106,16 +112,11 @@
         target.answerTimes[question.id] = theirs;
         target.answeredAt = later(target.answeredAt, theirs);
       });
-      module.questions.forEach(function (question) {
-        if (typeof target.answers[question.id] === "string") target.correct[question.id] = records.grade(question, target.answers[question.id]);
-      });
       target.firstVisitedAt = earlier(target.firstVisitedAt, entry.firstVisitedAt) || target.firstVisitedAt || exportedAt;
-      var result = records.moduleResult(module, target, course.passScore);
+      var result = grading.moduleResult(module, target);
       target.lastVisitedAt = later(target.lastVisitedAt, null) || entry.completedAt || target.firstVisitedAt;
       target.attempts = Math.max(target.attempts || 0, typeof entry.attempts === "number" ? Math.floor(entry.attempts) : 0);
       target.questions = module.questions.length;
-      target.score = result.score === null ? 0 : result.score;
-      target.passed = module.questions.length ? result.passed : false;
       if (result.status === "completed") {
         target.completedAt = earlier(target.completedAt, entry.status === "completed" ? entry.completedAt : null) ||
           target.completedAt || target.answeredAt || target.firstVisitedAt;
@@ -124,27 +125,32 @@
       if (JSON.stringify(target) !== before) summary.modulesChanged++;
     });
 
-    var scenarioIds = {};
-    course.modules.forEach(function (module) { module.scenarios.forEach(function (id) { scenarioIds[id] = true; }); });
     (Array.isArray(record.scenarios) ? record.scenarios : []).forEach(function (entry) {
-      if (!isObject(entry) || !scenarioIds[entry.id] || !Array.isArray(entry.path) || !entry.path.length) return;
+      var played = isObject(entry) ? playedScenario(entry) : null;
+      if (!played) return;
       var local = merged.scenarios[entry.id];
       if (isObject(local) && Array.isArray(local.path) && local.path.length) {
-        var same = local.path.join(">") === entry.path.join(">");
+        var same = local.path.join(">") === played.path.join(">") &&
+          String(local.replies || []) === String(played.replies || []);
         if (same || (isTime(local.finishedAt) && time(local.finishedAt) >= time(exportedAt))) {
           if (!same) summary.scenariosKept++;
           return;
         }
       }
-      merged.scenarios[entry.id] = {
-        path: entry.path.map(String), replies: [],
-        score: typeof entry.score === "number" ? Math.max(0, Math.min(entry.score, 1)) : 0,
-        ending: typeof entry.ending === "string" ? entry.ending : "",
-        finishedAt: exportedAt,
-        plays: (isObject(local) && local.plays ? local.plays : 0) + 1
-      };
+      played.finishedAt = exportedAt;
+      played.plays = (isObject(local) && local.plays ? local.plays : 0) + 1;
+      merged.scenarios[entry.id] = played;
       summary.scenariosAdded++;
     });
+
+    // The order of the options follows the record's seed, unless this browser already has
+    // progress of its own shown in its own order.
+    var hadProgress = Object.keys(isObject(data) && isObject(data.modules) ? data.modules : {}).some(function (slug) {
+      return isObject(data.modules[slug].answers) && Object.keys(data.modules[slug].answers).length > 0;
+    }) || Object.keys(isObject(data) && isObject(data.scenarios) ? data.scenarios : {}).length > 0;
+    if (typeof record.seed === "number" && record.seed >= 0 && Math.floor(record.seed) === record.seed && !hadProgress) {
+      merged.seed = record.seed;
+    }
 
     var theirLearner = isObject(record.learner) ? record.learner : {};
     var mine = isObject(merged.learner) ? merged.learner : { name: "", employeeId: "" };
@@ -161,6 +167,24 @@
     });
     merged.learner = { name: mine.name || "", employeeId: mine.employeeId || "" };
     return { data: merged, summary: summary };
+  }
+
+  /* A scenario of the record as MeridianStore keeps it: its replies when they still play
+   * through the scenario; the path, score and ending of a record made before replies were
+   * recorded; null for a scenario not in the course or replies that no longer fit it. */
+  function playedScenario(entry) {
+    var scenario = grading.scenario(entry.id);
+    if (!scenario) return null;
+    if (Array.isArray(entry.replies) && entry.replies.length) {
+      var outcome = grading.play(scenario, entry.replies);
+      return outcome ? { replies: entry.replies.slice(), path: outcome.path } : null;
+    }
+    if (!Array.isArray(entry.path) || !entry.path.length) return null;
+    return {
+      path: entry.path.map(String),
+      score: typeof entry.score === "number" ? Math.max(0, Math.min(entry.score, 1)) : 0,
+      ending: typeof entry.ending === "string" ? entry.ending : ""
+    };
   }
 
   window.MeridianImport = { read: read, merge: merge };

@@ -1,7 +1,7 @@
 /* progress.html: every module's status and score, the learner's name and employee ID
  * (remembered through MeridianStore), the export of the progress record as JSON or CSV
  * (downloaded through a Blob and <a download>), and the import of a record, merged with
- * what this browser holds. A classic script after storage.js, status.js, course-data.js,
+ * what this browser holds. A classic script after storage.js, course-data.js, grading.js,
  * statements.js, record.js and import.js.
  */
 (function () {
@@ -10,9 +10,9 @@
   var store = window.MeridianStore;
   var course = window.MeridianCourse;
   var records = window.MeridianRecord;
-  var status = window.MeridianStatus;
+  var grading = window.MeridianGrading;
   var importer = window.MeridianImport;
-  if (!store || !course || !records || !status || !importer) return;
+  if (!store || !course || !records || !grading || !importer) return;
 
   var nameField = document.getElementById("learner-name");
   var idField = document.getElementById("learner-employee-id");
@@ -45,7 +45,7 @@
         if (!row) return;
         if (module.status === "completed") done++;
         var cell = row.querySelector('[data-cell="status"]');
-        cell.textContent = status.label(module.status);
+        cell.textContent = grading.statusLabel(module.status);
         cell.className = "status-cell is-" + module.status;
         row.querySelector('[data-cell="score"]').textContent = typeof module.score === "number" ? percent(module.score) : "—";
         row.querySelector('[data-cell="completed"]').textContent = module.completedAt ? day(module.completedAt) : "—";
@@ -182,7 +182,7 @@
       say(importStatus, describe(record, result.summary));
       importField.value = "";
     };
-    if (file.size > 8 * 1024 * 1024) {
+    if (file.size > course.record.maximumBytes) {
       say(importStatus, file.name + ": this file is too large to be a progress record. Nothing was imported.", true);
       importField.value = "";
       return;

@@ -1,11 +1,11 @@
 /* A module page's questions: check an answer, say Correct or Incorrect with the feedback,
- * let the learner try again, and save every answer and the module's score through
- * MeridianStore (storage.js). A classic script; the page works without it.
+ * let the learner try again, and save every answer through MeridianStore (storage.js).
+ * Grading is grading.js's: this script reads the learner's response and shows the verdict.
+ * A classic script; the page works without it.
  *
  * What it reads from the page (written by the build):
- *   <article data-module="SLUG" data-questions="N">      the module and its number of questions
- *   <form class="question" data-question="ID" data-type="single|multiple|truefalse|order|match"
- *         data-answer="PATTERN">                          the answer key, xAPI response pattern
+ *   <article data-module="SLUG">                          the module
+ *   <form class="question" data-question="ID" data-type="single|multiple|truefalse|order|match">
  *   inputs' value, order selects' data-item, match selects' data-left: 1-based positions as in the source
  *   <li data-choice="N"> … <span data-feedback>           a choice's feedback, inside the answer's <details>
  *   <div class="explanation">                             the explanation, inside the answer's <details>
@@ -13,14 +13,15 @@
 (function () {
   "use strict";
 
-  var SEPARATOR = "[,]";
-  var PAIR = "[.]";
   var article = document.querySelector("article[data-module]");
   var store = window.MeridianStore;
-  if (!article || !store) return;
+  var grading = window.MeridianGrading;
+  if (!article || !store || !grading) return;
 
   var slug = article.getAttribute("data-module");
-  var total = parseInt(article.getAttribute("data-questions"), 10) || 0;
+  var module = grading.module(slug);
+  if (!module) return;
+  var total = module.questions.length;
   store.recordVisit(slug);
 
   var forms = Array.prototype.slice.call(article.querySelectorAll("form.question[data-question]"));
@@ -53,7 +54,7 @@
       return { problem: type === "multiple" ? "Choose at least one answer, then check." : "Choose an answer, then check." };
     }
     if (type === "multiple") chosen = chosen.map(Number).sort(byNumber).map(String);
-    return { response: chosen.join(SEPARATOR), chosen: chosen };
+    return { response: grading.response(chosen), chosen: chosen };
   }
 
   function readOrder(form) {
@@ -66,23 +67,26 @@
       byPosition[position] = selects[i].getAttribute("data-item");
     }
     var items = Object.keys(byPosition).map(Number).sort(byNumber).map(function (p) { return byPosition[p]; });
-    return { response: items.join(SEPARATOR), items: items };
+    return { response: grading.response(items), items: items };
   }
 
+  // Pairs in the order of their left sides as written, whatever order the page shows them in.
   function readMatch(form) {
-    var selects = all(form, "select[data-left]");
+    var selects = all(form, "select[data-left]").sort(function (a, b) {
+      return a.getAttribute("data-left") - b.getAttribute("data-left");
+    });
     var pairs = [];
     for (var i = 0; i < selects.length; i++) {
       if (!selects[i].value) return { problem: "Choose a match for every item, then check." };
-      pairs.push(selects[i].getAttribute("data-left") + PAIR + selects[i].value);
+      pairs.push(grading.pair(selects[i].getAttribute("data-left"), selects[i].value));
     }
-    return { response: pairs.join(SEPARATOR), pairs: pairs };
+    return { response: grading.response(pairs), pairs: pairs };
   }
 
   /* Puts a saved response back into the form's controls. */
   function restoreResponse(form, response) {
     var type = form.getAttribute("data-type");
-    var parts = String(response).split(SEPARATOR);
+    var parts = grading.parts(response);
     if (type === "order") {
       parts.forEach(function (item, index) {
         var select = form.querySelector('select[data-item="' + item + '"]');
@@ -90,7 +94,7 @@
       });
     } else if (type === "match") {
       parts.forEach(function (pair) {
-        var sides = pair.split(PAIR);
+        var sides = grading.sides(pair);
         var select = form.querySelector('select[data-left="' + sides[0] + '"]');
         if (select) select.value = sides[1];
       });
@@ -101,18 +105,13 @@
     }
   }
 
-  /* How many parts of an order or match response are in the right place. */
-  function countRight(response, answer) {
-    var given = response.split(SEPARATOR);
-    var key = answer.split(SEPARATOR);
-    return key.filter(function (part, index) {
-      return answer.indexOf(PAIR) === -1 ? given[index] === part : given.indexOf(part) !== -1;
-    }).length;
+  function questionOf(form) {
+    return grading.question(form.getAttribute("data-question"));
   }
 
   function feedbackFor(form, reading, correct) {
     var type = form.getAttribute("data-type");
-    var answer = form.getAttribute("data-answer");
+    var question = questionOf(form);
     var notes = [];
     if (type === "single" || type === "multiple") {
       reading.chosen.forEach(function (choice) {
@@ -120,13 +119,13 @@
         if (note) notes.push(note.textContent);
       });
       if (type === "multiple" && !correct) {
-        var right = answer.split(SEPARATOR).length;
+        var right = grading.keyParts(question).length;
         notes.unshift("There " + (right === 1 ? "is 1 right answer" : "are " + right + " right answers") + "; choose all of them and nothing else.");
       }
     } else if (type === "order") {
-      notes.push(countRight(reading.response, answer) + " of " + reading.items.length + " items are in the right position.");
+      notes.push(grading.partsRight(question, reading.response) + " of " + reading.items.length + " items are in the right position.");
     } else if (type === "match") {
-      notes.push(countRight(reading.response, answer) + " of " + reading.pairs.length + " pairs are matched correctly.");
+      notes.push(grading.partsRight(question, reading.response) + " of " + reading.pairs.length + " pairs are matched correctly.");
     }
     return notes;
   }
@@ -161,10 +160,10 @@
   function check(form) {
     var reading = readResponse(form);
     if (reading.problem) return showProblem(form, reading.problem);
-    var correct = reading.response === form.getAttribute("data-answer");
-    showResult(form, reading, correct);
-    var record = store.recordAnswer(slug, form.getAttribute("data-question"), reading.response, correct, total);
-    updateSummary(record);
+    showResult(form, reading, grading.isCorrect(questionOf(form), reading.response));
+    var result = grading.moduleResult(module, store.recordAnswer(slug, form.getAttribute("data-question"), reading.response, total));
+    if (result.status === "completed") store.recordCompletion(slug);
+    updateSummary(result);
   }
 
   function enhance(form) {
@@ -192,7 +191,7 @@
     if (!record || !record.answers || record.answers[id] === undefined) return;
     restoreResponse(form, record.answers[id]);
     var reading = readResponse(form);
-    if (!reading.problem) showResult(form, reading, reading.response === form.getAttribute("data-answer"));
+    if (!reading.problem) showResult(form, reading, grading.isCorrect(questionOf(form), reading.response));
   }
 
   function createSummary() {
@@ -211,27 +210,66 @@
     return Math.round(fraction * 100) + "%";
   }
 
-  function updateSummary(record) {
+  function updateSummary(result) {
     var text = summary.querySelector(".quiz-summary-text");
-    var needed = Math.ceil(store.passScore * total - 1e-9);
-    var answered = record ? Object.keys(record.answers || {}).length : 0;
-    var right = record ? Math.round((record.score || 0) * total) : 0;
-    summary.className = "quiz-summary" + (record && record.passed ? " quiz-passed" : "");
+    var needed = grading.neededToPass(total);
+    var answered = Object.keys(result.answers).length;
+    var mark = percent(grading.course.passScore);
+    summary.className = "quiz-summary" + (result.passed ? " quiz-passed" : "");
     if (!answered) {
       text.textContent = "Answer the " + total + (total === 1 ? " question" : " questions") + " on this page. " +
-        "You pass this module with " + needed + " of " + total + " right (" + percent(store.passScore) + ").";
-    } else if (record.passed) {
-      text.textContent = "Passed: " + right + " of " + total + " questions right (" + percent(record.score) + ").";
+        "You pass this module with " + needed + " of " + total + " right (" + mark + ").";
+    } else if (result.passed) {
+      text.textContent = "Passed: " + result.right + " of " + total + " questions right (" + percent(result.score) + ").";
     } else {
-      text.textContent = right + " of " + total + " questions right so far (" + percent(record.score) + "), " +
-        answered + " of " + total + " answered. You need " + needed + " right (" + percent(store.passScore) + ") to pass.";
+      text.textContent = result.right + " of " + total + " questions right so far (" + percent(result.score) + "), " +
+        answered + " of " + total + " answered. You need " + needed + " right (" + mark + ") to pass.";
     }
+  }
+
+  /* Shows the form's options in this learner's order for this attempt (shuffle.js): choices,
+   * except those marked fixed and questions written with `shuffle: false`; the rows of an
+   * order question; the left sides and the right-hand options of a match. */
+  function arrange(form, attempt) {
+    var shuffle = window.MeridianShuffle;
+    if (!shuffle) return;
+    var key = slug + ":" + attempt + ":" + form.getAttribute("data-question");
+    var type = form.getAttribute("data-type");
+    if ((type === "single" || type === "multiple") && form.getAttribute("data-shuffle") !== "false") {
+      reorder(all(form, "ul.choices > li"), function (li) { return li.querySelector("input").value; }, key,
+        function (li) { return li.hasAttribute("data-fixed"); });
+    } else if (type === "order") {
+      reorder(all(form, "ul.order-items > li"), function (li) { return li.querySelector("select").getAttribute("data-item"); }, key);
+    } else if (type === "match") {
+      reorder(all(form, "ul.match-pairs > li"), function (li) { return li.querySelector("select").getAttribute("data-left"); }, key + ":left");
+      all(form, "select[data-left]").forEach(function (select) {
+        reorder(all(select, "option").filter(function (option) { return option.value; }),
+          function (option) { return option.value; }, key + ":right");
+      });
+    }
+  }
+
+  // Moves `nodes` (siblings, each naming its position as written) into the learner's order.
+  function reorder(nodes, positionOf, key, isFixed) {
+    if (nodes.length < 2) return;
+    var byPosition = [];
+    var fixed = [];
+    nodes.forEach(function (node) {
+      var index = parseInt(positionOf(node), 10) - 1;
+      byPosition[index] = node;
+      if (isFixed && isFixed(node)) fixed.push(index);
+    });
+    var parent = nodes[0].parentNode;
+    window.MeridianShuffle.order(nodes.length, key, fixed).forEach(function (index) {
+      if (byPosition[index]) parent.appendChild(byPosition[index]);
+    });
   }
 
   var saved = store.getModule(slug);
   forms.forEach(function (form) {
+    arrange(form, (saved && saved.attempts) || 1);
     enhance(form);
     restore(form, saved);
   });
-  updateSummary(saved);
+  updateSummary(grading.moduleResult(module, saved));
 })();

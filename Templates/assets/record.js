@@ -1,25 +1,25 @@
-/* The learner's progress record (format "meridian-progress", version 1; README, "The
- * progress-record format"), built from what MeridianStore saved, with its verification code
- * and its xAPI statements (statements.js); and its CSV form. A classic script after
- * storage.js, course-data.js and statements.js; used by progress.js, certificate.js and import.js.
+/* The learner's progress record (the format named in the course data; README, "The
+ * progress-record format"), built from what MeridianStore saved and graded by grading.js,
+ * with its verification code and its xAPI statements (statements.js); and its CSV form.
+ * A classic script after storage.js, course-data.js, grading.js and statements.js; used by
+ * progress.js, certificate.js and import.js.
  *
  *   MeridianRecord.build(course, data, learner, now)  → Promise of the record
+ *   MeridianRecord.canonicalText(record)               → the text the verification code is computed over
  *   MeridianRecord.verificationCode(record)            → Promise of "XXXX-XXXX-XXXX"
  *   MeridianRecord.csv(record, course)                 → the CSV text, one row per module
- *   MeridianRecord.grade(question, response)           → true when the response is right
- *   MeridianRecord.moduleResult(module, saved, passScore) → the module's answers regraded:
- *       {answers, right, count, score, passed, status, visited}
  *   MeridianRecord.averageScore(record)                → the mean score of the modules with questions, or null
  *
- * Grading, statuses and the verification code follow `meridian records verify` exactly
- * (Sources/Records): a record that this file builds is one the verifier accepts.
+ * The canonical text is the one `meridian records verify` builds (Sources/Records/
+ * VerificationCode.swift); the golden table Tests/Fixtures/grading/grading-cases.json pins both.
  */
 (function () {
   "use strict";
 
-  var FORMAT = "meridian-progress";
-  var FORMAT_VERSION = 1;
-  var SEPARATOR = "[,]";
+  var grading = window.MeridianGrading;
+  if (!grading) return;
+  var FORMAT = grading.course.record.format;
+  var FORMAT_VERSION = grading.course.record.formatVersion;
 
   function isObject(value) {
     return value !== null && typeof value === "object" && !Array.isArray(value);
@@ -47,47 +47,6 @@
     return time(a) >= time(b) ? a : b;
   }
 
-  // Plain code-unit order, as Swift's `<` orders the ASCII slugs and ids.
-  function byCodeUnits(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-  }
-
-  /* ---------- Grading, as Sources/CourseKit/Grade/Grading.swift ---------- */
-
-  // Single, multiple and match: the same set of parts in any order; true-false and order: exactly.
-  function grade(question, response) {
-    var key = question.correctResponsesPattern && question.correctResponsesPattern[0];
-    if (typeof key !== "string" || typeof response !== "string") return false;
-    if (question.type === "truefalse" || question.type === "order") return response === key;
-    var given = response.split(SEPARATOR);
-    var wanted = key.split(SEPARATOR);
-    var givenSet = {};
-    given.forEach(function (part) { givenSet[part] = true; });
-    var wantedSet = {};
-    wanted.forEach(function (part) { wantedSet[part] = true; });
-    var a = Object.keys(givenSet).sort();
-    var b = Object.keys(wantedSet).sort();
-    return a.length === b.length && a.every(function (part, index) { return part === b[index]; });
-  }
-
-  // A module's saved answers to the course's current questions, regraded.
-  function moduleResult(module, saved, passScore) {
-    var answers = {};
-    var right = 0;
-    module.questions.forEach(function (question) {
-      var response = saved && isObject(saved.answers) ? saved.answers[question.id] : undefined;
-      if (typeof response !== "string") return;
-      answers[question.id] = response;
-      if (grade(question, response)) right++;
-    });
-    var count = module.questions.length;
-    var score = count ? right / count : null;
-    var visited = !!saved && (!!saved.firstVisitedAt || Object.keys(answers).length > 0);
-    var passed = count ? score >= passScore - 1e-9 : null;
-    var status = !visited ? "not-started" : (count === 0 || passed) ? "completed" : "in-progress";
-    return { answers: answers, right: right, count: count, score: score, passed: passed, status: status, visited: visited };
-  }
-
   /* ---------- Building the record ---------- */
 
   function build(course, data, learner, now) {
@@ -109,10 +68,13 @@
       completed: false,
       completedAt: null
     };
+    // The seed that orders this learner's options, so an import shows them as they were.
+    if (typeof data.seed === "number") record.seed = data.seed;
     var details = [];
+    var plays = [];
     course.modules.forEach(function (module) {
       var saved = isObject(modules[module.slug]) ? modules[module.slug] : null;
-      var result = moduleResult(module, saved, course.passScore);
+      var result = grading.moduleResult(module, saved);
       var completedAt = null;
       if (result.status === "completed") {
         completedAt = (saved && isTime(saved.completedAt) && saved.completedAt) ||
@@ -129,18 +91,15 @@
         attempts: saved && saved.attempts >= 0 ? Math.floor(saved.attempts) : 0,
         answers: result.answers
       };
+      var first = firstAnswers(module, saved);
+      if (first) entry.firstAnswers = first;
       record.modules.push(entry);
       details.push({ module: module, saved: saved, result: result, entry: entry });
-      module.scenarios.forEach(function (id) {
-        var played = scenarios[id];
-        if (!isObject(played) || !Array.isArray(played.path) || !played.path.length) return;
-        var ending = ["good", "mixed", "poor"].indexOf(played.ending) !== -1 ? played.ending : null;
-        record.scenarios.push({
-          id: id,
-          path: played.path.map(String),
-          score: typeof played.score === "number" ? played.score : null,
-          ending: ending
-        });
+      module.scenarios.forEach(function (scenario) {
+        var entry = scenarioEntry(scenario, scenarios[scenario.id]);
+        if (!entry) return;
+        record.scenarios.push(entry);
+        plays.push({ module: module, scenario: scenario, entry: entry, finishedAt: scenarios[scenario.id].finishedAt });
       });
     });
     record.completed = record.modules.length > 0 && record.modules.every(function (m) { return m.status === "completed"; });
@@ -149,9 +108,42 @@
     }
     return verificationCode(record).then(function (code) {
       record.verificationCode = code;
-      record.statements = window.MeridianStatements.build(course, record, details);
+      return window.MeridianStatements.build(course, record, details, plays);
+    }).then(function (statements) {
+      record.statements = statements;
       return record;
     });
+  }
+
+  /* The first response to each of the module's questions, for the trainers' item analysis
+   * (`meridian records report --items`); null when none is known. Not a claim: nothing is
+   * graded from it, and it is not in the verification code. */
+  function firstAnswers(module, saved) {
+    if (!saved || !isObject(saved.firstAnswers)) return null;
+    var first = {};
+    module.questions.forEach(function (question) {
+      if (typeof saved.firstAnswers[question.id] === "string") first[question.id] = saved.firstAnswers[question.id];
+    });
+    return Object.keys(first).length ? first : null;
+  }
+
+  /* A played scenario as the record gives it: its replies played again by grading.js, or, for
+   * one imported from a record made before replies were recorded, the path it gave. Nothing
+   * for a scenario not played, or one that changed since so that its replies no longer fit. */
+  function scenarioEntry(scenario, played) {
+    if (!isObject(played)) return null;
+    if (Array.isArray(played.replies) && played.replies.length) {
+      var outcome = grading.play(scenario, played.replies);
+      if (!outcome) return null;
+      return { id: scenario.id, path: outcome.path, replies: played.replies.slice(), score: outcome.score, ending: outcome.ending };
+    }
+    if (!Array.isArray(played.path) || !played.path.length) return null;
+    return {
+      id: scenario.id,
+      path: played.path.map(String),
+      score: typeof played.score === "number" ? played.score : null,
+      ending: grading.course.endings.indexOf(played.ending) !== -1 ? played.ending : null
+    };
   }
 
   function earliestAnswer(saved) {
@@ -164,14 +156,17 @@
   function canonicalText(record) {
     var lines = [FORMAT + " " + FORMAT_VERSION, record.course.id, record.course.version, record.course.contentHash,
       record.learner.name, record.learner.employeeId, record.completed ? "true" : "false", record.completedAt || ""];
-    record.modules.slice().sort(function (a, b) { return byCodeUnits(a.slug, b.slug); }).forEach(function (module) {
+    var order = grading.byCodePoints;
+    record.modules.slice().sort(function (a, b) { return order(a.slug, b.slug); }).forEach(function (module) {
       lines.push("module\t" + module.slug + "\t" + module.status);
-      Object.keys(module.answers).sort(byCodeUnits).forEach(function (id) {
+      Object.keys(module.answers).sort(order).forEach(function (id) {
         lines.push("answer\t" + id + "\t" + module.answers[id]);
       });
     });
-    record.scenarios.slice().sort(function (a, b) { return byCodeUnits(a.id, b.id); }).forEach(function (scenario) {
-      lines.push("scenario\t" + scenario.id + "\t" + scenario.path.join(">"));
+    record.scenarios.slice().sort(function (a, b) { return order(a.id, b.id); }).forEach(function (scenario) {
+      var line = "scenario\t" + scenario.id + "\t" + scenario.path.join(">");
+      if (Array.isArray(scenario.replies) && scenario.replies.length) line += "\t" + scenario.replies.join(",");
+      lines.push(line);
     });
     return lines.join("\n");
   }
@@ -242,8 +237,6 @@
     verificationCode: verificationCode,
     canonicalText: canonicalText,
     csv: csv,
-    grade: grade,
-    moduleResult: moduleResult,
     averageScore: averageScore,
     formatDay: formatDay,
     // Shared with import.js: the shape checks and the time arithmetic a merge needs.

@@ -1,18 +1,21 @@
 /* Branching scenarios played as a conversation: the customer speaks, the learner picks a
  * reply, sees its feedback and the customer's answer, and so on to an ending, which shows
- * the path's score and the debrief. The path is saved through MeridianStore (storage.js)
- * and shown again on the next visit. A classic script; without it the scenario is a list of
- * steps whose replies link to the step they lead to.
+ * the score and the debrief. The replies taken are saved through MeridianStore (storage.js)
+ * and played again on the next visit. Where a reply leads, what it earns and the score come
+ * from grading.js and the course data; the words come from the page. A classic script;
+ * without it the scenario is a list of steps whose replies link to the step they lead to.
  *
  * What it reads from the page (written by the build):
- *   <section class="scenario" data-scenario="ID" data-start="STEP" data-max-points="N">
- *   <li data-step="NAME" [data-ending="good|mixed|poor"]> with .customer and .debrief
- *   <a data-next="NAME" data-points="N">reply</a> followed by [data-feedback]
+ *   <section class="scenario" data-scenario="ID">
+ *   <li data-step="NAME"> with .customer and .debrief
+ *   <a data-reply>reply</a> followed by [data-feedback], the step's replies in the order written
  */
 (function () {
   "use strict";
 
   var store = window.MeridianStore;
+  var grading = window.MeridianGrading;
+  if (!grading) return;
   var sections = document.querySelectorAll("section.scenario[data-scenario]");
   for (var i = 0; i < sections.length; i++) play(sections[i]);
 
@@ -32,20 +35,26 @@
     return copy.textContent.trim();
   }
 
-  /* The steps as data: {name: {customer, ending, debrief (a node), options: [...]}}. */
-  function readSteps(section) {
+  /* The steps as data: {name: {customer, ending, debrief (a node), options: [{reply, feedback,
+   * next, points}]}}, the words from the page and the rest from the scenario's spec. */
+  function readSteps(section, spec) {
     var steps = {};
     Array.prototype.forEach.call(section.querySelectorAll("[data-step]"), function (step) {
-      steps[step.getAttribute("data-step")] = {
+      var name = step.getAttribute("data-step");
+      var specStep = Object.prototype.hasOwnProperty.call(spec.steps, name) ? spec.steps[name] : null;
+      if (!specStep) return;
+      var links = step.querySelectorAll("a[data-reply]");
+      steps[name] = {
         customer: customerLine(step),
-        ending: step.getAttribute("data-ending"),
+        ending: specStep.ending || null,
         debrief: step.querySelector(".debrief"),
-        options: Array.prototype.map.call(step.querySelectorAll("a[data-next]"), function (link) {
-          var feedback = link.parentNode.querySelector("[data-feedback]");
+        options: specStep.options.map(function (option, index) {
+          var link = links[index];
+          var feedback = link && link.parentNode.querySelector("[data-feedback]");
           return {
-            reply: link.textContent,
-            next: link.getAttribute("data-next"),
-            points: parseInt(link.getAttribute("data-points"), 10) || 0,
+            reply: link ? link.textContent : "",
+            next: option.next,
+            points: option.points,
             feedback: feedback ? feedback.textContent : ""
           };
         })
@@ -56,9 +65,10 @@
 
   function play(section) {
     var id = section.getAttribute("data-scenario");
-    var start = section.getAttribute("data-start");
-    var maxPoints = parseInt(section.getAttribute("data-max-points"), 10) || 0;
-    var steps = readSteps(section);
+    var spec = grading.scenario(id);
+    if (!spec) return;
+    var start = spec.start;
+    var steps = readSteps(section, spec);
     if (!steps[start]) return;
 
     var list = section.querySelector("ol.steps");
@@ -88,7 +98,7 @@
     stage.appendChild(controls);
     section.appendChild(stage);
 
-    var path, chosen, points;
+    var chosen;
     var replaying = false; // true while a saved path is shown again: nothing new to save
 
     function addTurn(className, speaker, text) {
@@ -100,9 +110,7 @@
     }
 
     function reset() {
-      path = [start];
       chosen = [];
-      points = 0;
       turns.textContent = "";
       result.textContent = "";
       result.className = "scenario-result";
@@ -111,13 +119,16 @@
 
     function arrive(name) {
       var step = steps[name];
+      if (!step) return;
       if (step.customer) addTurn("turn-customer", "Customer:", step.customer);
       replies.textContent = "";
       if (step.ending) return finish(step);
       replies.appendChild(repliesLabel);
-      step.options.forEach(function (option, index) {
+      shown(step.options.length, name).forEach(function (index) {
+        var option = step.options[index];
         var button = element("button", "reply", option.reply);
         button.type = "button";
+        button.value = String(index + 1); // the reply's position as written
         button.addEventListener("click", function () {
           choose(option, index);
           var next = replies.querySelector("button");
@@ -127,33 +138,39 @@
       });
     }
 
+    /* The replies of a step in this learner's order for this play (shuffle.js); the learner's
+     * choice is still recorded by its position as written. */
+    function shown(count, name) {
+      var played = store ? store.getScenario(id) : null;
+      var plays = (played && played.plays) || 0;
+      var shuffle = window.MeridianShuffle;
+      var order = [];
+      for (var i = 0; i < count; i++) order.push(i);
+      return shuffle ? shuffle.order(count, id + ":" + plays + ":" + name) : order;
+    }
+
     function choose(option, index) {
       addTurn("turn-you", "You:", "“" + option.reply + "”");
       if (option.feedback) addTurn("turn-feedback", "Feedback:", option.feedback);
-      points += option.points;
       chosen.push(index + 1);
-      path.push(option.next);
       arrive(option.next);
     }
 
-    function score() {
-      return maxPoints > 0 ? Math.max(0, Math.min(points / maxPoints, 1)) : 1;
-    }
-
     function finish(step) {
-      var fraction = score();
-      result.className = "scenario-result ending-" + step.ending;
+      var outcome = grading.play(spec, chosen);
+      if (!outcome) return;
+      result.className = "scenario-result ending-" + outcome.ending;
       var heading = element("p", "ending-label");
-      heading.appendChild(element("strong", "", "Ending: " + step.ending + "."));
-      heading.appendChild(document.createTextNode(" Your score on this path: " + points + " of " + maxPoints +
-        " points (" + Math.round(fraction * 100) + "%)."));
+      heading.appendChild(element("strong", "", "Ending: " + outcome.ending + "."));
+      heading.appendChild(document.createTextNode(" Your score on this path: " + outcome.points + " of " + spec.maxPoints +
+        " points (" + Math.round(outcome.score * 100) + "%)."));
       result.appendChild(heading);
       if (step.debrief) {
         var debrief = step.debrief.cloneNode(true);
         result.appendChild(debrief);
       }
       result.appendChild(element("p", "restart-hint", "Restart the scenario to try another path."));
-      if (!replaying && store && chosen.length) store.recordScenario(id, path.slice(), fraction, step.ending, chosen.slice());
+      if (!replaying && store && chosen.length) store.recordScenario(id, chosen.slice(), outcome.path);
     }
 
     /* Plays the saved replies again, so a returning learner sees where they ended. */

@@ -1,9 +1,15 @@
 /* The xAPI 1.0.3 statements of a progress record (README, "The progress-record format"):
  * `answered` for every answered question as a cmi.interaction activity, `passed` or `failed`
- * and `completed` per module, `completed` for the course. A classic script, used by record.js.
+ * and `completed` per module, `completed` for each scenario played (a simulation activity) and
+ * for the course. Each statement's id is a name-based UUID (version 5) of the fact it states,
+ * so exporting twice gives an LRS the same ids, not the same facts twice. A classic script
+ * after grading.js, used by record.js.
  *
- *   MeridianStatements.build(course, record, details) → the statements; `details` holds, per
- *       module, {module (from course-data.js), saved (MeridianStore's record), result (graded), entry (the record's module)}
+ *   MeridianStatements.build(course, record, details, plays) → Promise of the statements;
+ *       `details` holds, per module, {module (from course-data.js), saved (MeridianStore's
+ *       record), result (graded), entry (the record's module)}; `plays`, per scenario played,
+ *       {module, scenario (from course-data.js), entry (the record's scenario), finishedAt}
+ *   MeridianStatements.statementId(courseId, learner, verbId, objectId, timestamp) → Promise of the id
  *   MeridianStatements.questionIri(course, slug, questionId) → the activity id of a question
  */
 (function () {
@@ -23,14 +29,29 @@
     return Math.round(value * 10000) / 10000;
   }
 
-  function uuid() {
-    if (window.crypto && typeof window.crypto.randomUUID === "function") return window.crypto.randomUUID();
-    var bytes = new Uint8Array(16);
-    window.crypto.getRandomValues(bytes);
-    bytes[6] = (bytes[6] & 0x0f) | 0x40;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    var hex = Array.prototype.map.call(bytes, function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
-    return hex.slice(0, 8) + "-" + hex.slice(8, 12) + "-" + hex.slice(12, 16) + "-" + hex.slice(16, 20) + "-" + hex.slice(20);
+  // RFC 4122's namespace for names that are URLs.
+  var URL_NAMESPACE = "6ba7b811-9dad-11d1-80b4-00c04fd430c8";
+
+  function hexBytes(hex) {
+    var bytes = [];
+    hex.replace(/-/g, "").replace(/../g, function (pair) { bytes.push(parseInt(pair, 16)); return ""; });
+    return bytes;
+  }
+
+  /* The statement's id: a version 5 UUID in the URL namespace of the text
+   * "<course id>\n<learner's account name>\n<verb id>\n<object id>\n<timestamp>". */
+  function statementId(courseId, learner, verbId, objectId, timestamp) {
+    var name = new TextEncoder().encode([courseId, learner, verbId, objectId, timestamp].join("\n"));
+    var input = new Uint8Array(16 + name.length);
+    input.set(hexBytes(URL_NAMESPACE), 0);
+    input.set(name, 16);
+    return window.crypto.subtle.digest("SHA-1", input).then(function (buffer) {
+      var bytes = new Uint8Array(buffer).slice(0, 16);
+      bytes[6] = (bytes[6] & 0x0f) | 0x50;
+      bytes[8] = (bytes[8] & 0x3f) | 0x80;
+      var hex = Array.prototype.map.call(bytes, function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
+      return hex.slice(0, 8) + "-" + hex.slice(8, 12) + "-" + hex.slice(12, 16) + "-" + hex.slice(16, 20) + "-" + hex.slice(20);
+    });
   }
 
   function courseIri(course) {
@@ -95,17 +116,24 @@
     };
   }
 
+  function scenarioActivity(course, module, scenario) {
+    return {
+      objectType: "Activity", id: moduleIri(course, module.slug) + "/scenarios/" + scenario.id,
+      definition: { type: XAPI + "activities/simulation", name: languageMap(course, scenario.title) }
+    };
+  }
+
   function context(course, module) {
     var activities = { grouping: [{ objectType: "Activity", id: courseIri(course) }] };
     if (module) activities.parent = [{ objectType: "Activity", id: moduleIri(course, module.slug) }];
     return { contextActivities: activities, language: course.language || "en" };
   }
 
-  function build(course, record, details) {
+  function build(course, record, details, plays) {
     var who = actor(course, record.learner);
     var list = [];
     function add(verbName, object, result, module, timestamp) {
-      var statement = { id: uuid(), actor: who, verb: verb(verbName), object: object };
+      var statement = { id: null, actor: who, verb: verb(verbName), object: object };
       if (result) statement.result = result;
       statement.context = context(course, module);
       statement.timestamp = isTime(timestamp) ? timestamp : record.exportedAt;
@@ -121,7 +149,7 @@
       module.questions.forEach(function (question) {
         var response = result.answers[question.id];
         if (response === undefined) return;
-        add("answered", interaction(course, module, question), { response: response, success: window.MeridianRecord.grade(question, response) },
+        add("answered", interaction(course, module, question), { response: response, success: window.MeridianGrading.isCorrect(question, response) },
           module, times[question.id] || (saved && saved.answeredAt));
       });
       var score = null;
@@ -142,14 +170,29 @@
         add("completed", moduleActivity(course, module), completion, null, detail.entry.completedAt);
       }
     });
+    (plays || []).forEach(function (played) {
+      var entry = played.entry;
+      var result = { completion: true, response: window.MeridianGrading.response(entry.path) };
+      if (typeof entry.score === "number") result.score = { scaled: round(entry.score) };
+      var extensions = {};
+      if (entry.ending) extensions[courseIri(course) + "/xapi/ending"] = entry.ending;
+      if (entry.replies) extensions[courseIri(course) + "/xapi/replies"] = entry.replies.slice();
+      if (Object.keys(extensions).length) result.extensions = extensions;
+      add("completed", scenarioActivity(course, played.module, played.scenario), result, played.module, played.finishedAt);
+    });
     if (record.completed) {
       var scored = record.modules.filter(function (m) { return typeof m.score === "number"; });
       var result = { completion: true, success: true };
       if (scored.length) result.score = { scaled: round(window.MeridianRecord.averageScore(record)) };
       add("completed", courseActivity(course), result, null, record.completedAt);
     }
-    return list;
+    return Promise.all(list.map(function (statement) {
+      return statementId(course.id, who.account.name, statement.verb.id, statement.object.id, statement.timestamp);
+    })).then(function (ids) {
+      ids.forEach(function (id, index) { list[index].id = id; });
+      return list;
+    });
   }
 
-  window.MeridianStatements = { build: build, questionIri: questionIri };
+  window.MeridianStatements = { build: build, statementId: statementId, questionIri: questionIri };
 })();

@@ -1,51 +1,30 @@
 /* Each module's status — Not started, In progress or Completed — in the sidebar and on the
  * home page, the course's completion and a link to resume where the learner left off.
- * A classic script after storage.js; without it the pages simply show no status.
+ * A classic script after storage.js and grading.js, which derives every status from what the
+ * learner did; without them the pages simply show no status.
  *
  * What it reads from the page (written by the build):
- *   <a data-module="SLUG" data-questions="N"> … <span data-module-status></span></a>  sidebar entries
- *   <p class="module-status" data-module="SLUG" data-questions="N" hidden>             home page cards
+ *   <a data-module="SLUG"> … <span data-module-status></span></a>                     sidebar entries
+ *   <p class="module-status" data-module="SLUG" hidden>                                home page cards
  *   <div data-course-progress hidden> with [data-course-count], [data-course-bar] and
  *   <a data-resume hidden>, <a data-certificate-link hidden> (once all are completed) home page
  *   <article data-module="SLUG"> with <h2 id> headings                              module pages:
  *                                                   the section last read, for the resume link
- *
- * MeridianStatus.of(record, questions) → "not-started" | "in-progress" | "completed":
- * completed is opened and quiz passed; a module without questions is completed when opened.
- * MeridianStatus.label(status) → "Not started" | "In progress" | "Completed".
  */
 (function () {
   "use strict";
 
-  var LABELS = { "not-started": "Not started", "in-progress": "In progress", "completed": "Completed" };
-
-  function hasAnswers(record) {
-    return !!record && !!record.answers && Object.keys(record.answers).length > 0;
-  }
-
-  function statusOf(record, questions) {
-    if (!record || !(record.firstVisitedAt || hasAnswers(record))) return "not-started";
-    if (!(questions > 0)) return "completed";
-    return record.passed === true ? "completed" : "in-progress";
-  }
-
-  var api = {
-    of: statusOf,
-    label: function (status) {
-      return LABELS[status] || LABELS["not-started"];
-    }
-  };
-  window.MeridianStatus = api;
-
   var store = window.MeridianStore;
-  if (!store) return;
+  var grading = window.MeridianGrading;
+  if (!store || !grading) return;
+
+  function statusOf(modules, slug) {
+    var module = grading.module(slug);
+    return module ? grading.moduleResult(module, modules[slug]).status : "not-started";
+  }
 
   function all(selector) {
     return Array.prototype.slice.call(document.querySelectorAll(selector));
-  }
-
-  function questionsOf(node) {
-    return parseInt(node.getAttribute("data-questions"), 10) || 0;
   }
 
   function setStatusClass(node, status) {
@@ -58,7 +37,7 @@
     all("a[data-module]").forEach(function (link) {
       var badge = link.querySelector("[data-module-status]");
       if (!badge) return;
-      var status = statusOf(modules[link.getAttribute("data-module")], questionsOf(link));
+      var status = statusOf(modules, link.getAttribute("data-module"));
       // An icon drawn by CSS, with the words for screen readers.
       var words = badge.firstChild;
       if (!words || words.nodeType !== 1) {
@@ -67,17 +46,17 @@
         words.className = "visually-hidden";
         badge.appendChild(words);
       }
-      words.textContent = api.label(status);
-      badge.title = api.label(status);
+      words.textContent = grading.statusLabel(status);
+      badge.title = grading.statusLabel(status);
       setStatusClass(badge, status);
     });
 
     var cards = all(".module-status[data-module]");
     var completed = 0;
     cards.forEach(function (node) {
-      var status = statusOf(modules[node.getAttribute("data-module")], questionsOf(node));
+      var status = statusOf(modules, node.getAttribute("data-module"));
       if (status === "completed") completed++;
-      node.textContent = api.label(status);
+      node.textContent = grading.statusLabel(status);
       setStatusClass(node, status);
       node.hidden = false;
     });

@@ -6,13 +6,19 @@
  * storage is missing, refuses (disabled, private mode) or is full, it keeps going in memory
  * and shows a notice on the page that progress will not be saved.
  *
+ * It stores what the learner did — visits, answers and when they were given, the replies
+ * taken in scenarios — never a grade: scores, passes and statuses are worked out from these by
+ * grading.js whenever a page shows them.
+ *
  * The API (documented in Templates/CONTEXT.md):
- *   MeridianStore.courseId, MeridianStore.passScore
+ *   MeridianStore.courseId
  *   MeridianStore.isPersistent()                      → true when progress survives a reload
+ *   MeridianStore.seed()                              → this learner's seed for the order of options (made once)
  *   MeridianStore.recordVisit(slug)                   → the module's record
- *   MeridianStore.recordAnswer(slug, questionId, response, correct, total) → the module's record
+ *   MeridianStore.recordAnswer(slug, questionId, response, total) → the module's record
+ *   MeridianStore.recordCompletion(slug)              → notes when the module was first completed
  *   MeridianStore.getModule(slug)                     → a copy of the module's record, or null
- *   MeridianStore.recordScenario(id, path, score, ending, replies) → the scenario's record
+ *   MeridianStore.recordScenario(id, replies, path)   → the scenario's record
  *   MeridianStore.getScenario(id)                     → a copy of the scenario's record, or null
  *   MeridianStore.recordSection(slug, id)             → remembers the section of the module last read
  *   MeridianStore.setLearner(name, employeeId)        → remembers who is learning (for the export)
@@ -21,20 +27,25 @@
  *   MeridianStore.replaceAll(data)                    → replaces everything (import)
  *   MeridianStore.clear()                             → forgets everything of this course
  *   MeridianStore.onChange(callback)                  → callback(all, change); returns an unsubscribe function
- * The page names its course on <body data-course-id="…" data-pass-score="…">.
+ * The page names its course on <body data-course-id="…">.
  *
- * The data: {modules: {slug: {firstVisitedAt, lastVisitedAt, lastSection, answers {qid: response},
- * correct {qid: bool}, answerTimes {qid: ISO time}, answeredAt, attempts, questions, score,
- * passed, completedAt}}, scenarios: {id: {path, replies, score, ending, finishedAt, plays}},
- * learner: {name, employeeId}}.
+ * The data: {course: the course id, seed: a number, modules: {slug: {firstVisitedAt, lastVisitedAt, lastSection, answers {qid: response},
+ * firstAnswers {qid: the first response given},
+ * answerTimes {qid: ISO time}, answeredAt, attempts, questions, completedAt}},
+ * scenarios: {id: {replies, path, finishedAt, plays}}, learner: {name, employeeId}}.
+ * A scenario imported from a record made before replies were recorded has a path, a score and
+ * an ending instead of replies.
+ *
+ * What is read back is checked part by part: a value that is not JSON, has the wrong shape or
+ * names another course loses only its damaged parts, is kept as it was under
+ * "<course id>:progress:damaged", and the page says what was reset and why. When storage is
+ * missing, refused or full, the page says so and progress goes on in memory.
  */
 (function () {
   "use strict";
 
   var body = document.body;
   var courseId = (body && body.getAttribute("data-course-id")) || "meridian-course";
-  var passScore = parseFloat((body && body.getAttribute("data-pass-score")) || "0.8");
-  if (!(passScore >= 0 && passScore <= 1)) passScore = 0.8;
   var key = courseId + ":progress";
   var listeners = [];
 
@@ -50,16 +61,22 @@
     return new Date().toISOString();
   }
 
-  // localStorage, or null when it cannot be used. Reading the property alone can throw.
+  function isQuotaError(error) {
+    return !!error && (error.name === "QuotaExceededError" || error.code === 22 || error.code === 1014);
+  }
+
+  // localStorage, or null when it cannot be used; `full` when it can be read but not written.
+  // Reading the property alone can throw.
   function openStorage() {
+    var storage;
     try {
-      var storage = window.localStorage;
+      storage = window.localStorage;
       var probe = key + ":probe";
       storage.setItem(probe, "1");
       storage.removeItem(probe);
-      return storage;
+      return { storage: storage, full: false };
     } catch (error) {
-      return null;
+      return storage && isQuotaError(error) ? { storage: storage, full: true } : { storage: null, full: false };
     }
   }
 
@@ -67,49 +84,142 @@
     return value !== null && typeof value === "object" && !Array.isArray(value);
   }
 
-  // Accepts only the shape this file writes, so a damaged record never breaks a page.
-  function normalised(data) {
-    if (!isObject(data)) return emptyData();
-    var result = {
-      modules: isObject(data.modules) ? data.modules : {},
-      scenarios: isObject(data.scenarios) ? data.scenarios : {}
-    };
-    if (isObject(data.learner)) {
-      result.learner = {
-        name: typeof data.learner.name === "string" ? data.learner.name : "",
-        employeeId: typeof data.learner.employeeId === "string" ? data.learner.employeeId : ""
-      };
+  function isCount(value) {
+    return typeof value === "number" && value >= 0 && Math.floor(value) === value;
+  }
+
+  /* Only the shape this file writes is kept, part by part, so that a damaged or foreign value
+   * never breaks a page and a damaged part does not cost the good ones. `lost` collects a
+   * few words for each part that had to go. Records of earlier versions of the site are
+   * read as they are: their extra fields (correct, score, passed) are simply not used. */
+  function cleaned(value, lost) {
+    var result = emptyData();
+    if (value === null) return result;
+    if (!isObject(value)) {
+      lost.push("the saved progress was not a progress record");
+      return result;
+    }
+    if (typeof value.course === "string" && value.course !== courseId) {
+      lost.push("the saved progress belonged to another course (" + value.course + ")");
+      return result;
+    }
+    if (isCount(value.seed)) result.seed = value.seed;
+    cleanEach(value.modules, result.modules, cleanModule, "module", lost);
+    cleanEach(value.scenarios, result.scenarios, cleanScenario, "scenario", lost);
+    if (value.learner !== undefined) {
+      if (isObject(value.learner) && typeof value.learner.name === "string" && typeof value.learner.employeeId === "string") {
+        result.learner = { name: value.learner.name, employeeId: value.learner.employeeId };
+      } else {
+        lost.push("your name and employee ID");
+      }
     }
     return result;
   }
 
-  // A record that is not JSON is kept under "<key>:damaged" rather than lost, and the
-  // course starts afresh.
+  function cleanEach(entries, into, clean, noun, lost) {
+    if (entries === undefined) return;
+    if (!isObject(entries)) {
+      lost.push("the progress of every " + noun);
+      return;
+    }
+    var bad = 0;
+    Object.keys(entries).forEach(function (id) {
+      var entry = isObject(entries[id]) ? clean(entries[id]) : null;
+      if (entry) into[id] = entry; else bad++;
+    });
+    if (bad) lost.push(bad + " " + noun + (bad === 1 ? "'s" : "s'") + " progress");
+  }
+
+  function texts(value) {
+    var out = {};
+    if (isObject(value)) Object.keys(value).forEach(function (id) { if (typeof value[id] === "string") out[id] = value[id]; });
+    return out;
+  }
+
+  function cleanModule(entry) {
+    var module = { answers: texts(entry.answers), firstAnswers: texts(entry.firstAnswers), answerTimes: texts(entry.answerTimes),
+      attempts: isCount(entry.attempts) ? entry.attempts : 0 };
+    ["firstVisitedAt", "lastVisitedAt", "answeredAt", "completedAt", "lastSection"].forEach(function (field) {
+      if (typeof entry[field] === "string") module[field] = entry[field];
+    });
+    if (isCount(entry.questions)) module.questions = entry.questions;
+    return module;
+  }
+
+  function cleanScenario(entry) {
+    var scenario = {
+      path: Array.isArray(entry.path) ? entry.path.filter(function (step) { return typeof step === "string"; }) : [],
+      plays: isCount(entry.plays) ? entry.plays : 1
+    };
+    if (Array.isArray(entry.replies) && entry.replies.length && entry.replies.every(function (r) { return isCount(r) && r > 0; })) {
+      scenario.replies = entry.replies.slice();
+    } else if (typeof entry.score === "number" && typeof entry.ending === "string") {
+      scenario.score = entry.score; // a scenario imported from a record made before replies were recorded
+      scenario.ending = entry.ending;
+    } else {
+      return null;
+    }
+    if (typeof entry.finishedAt === "string") scenario.finishedAt = entry.finishedAt;
+    return scenario;
+  }
+
+  /* What is saved, cleaned. A value that is damaged in any way is also kept as it was under
+   * "<key>:damaged", so nothing is lost for good, and the page says what was reset. */
   function load(storage) {
     if (!storage) return emptyData();
     var text = storage.getItem(key);
+    var lost = [];
+    var result;
     try {
-      return normalised(JSON.parse(text || "null"));
+      result = cleaned(JSON.parse(text || "null"), lost);
     } catch (error) {
-      try { storage.setItem(key + ":damaged", text); } catch (ignored) { /* full: nothing more to do */ }
-      return emptyData();
+      lost.push("the saved progress was not readable at all");
+      result = emptyData();
     }
+    if (lost.length) {
+      try { storage.setItem(key + ":damaged", text); } catch (ignored) { /* full: nothing more to do */ }
+      resetNotice = "Some progress saved in this browser could not be read, so it was reset: " + lost.join("; ") +
+        ". Everything else was kept.";
+    }
+    return result;
   }
 
-  var storage = openStorage();
-  var persistent = storage !== null;
-  var data = load(storage);
+  var REFUSED = "This browser is not letting the course save anything, so your progress " +
+    "will not be saved: answers and scores last only until you close or reload this page.";
+  var FULL = "This browser's storage is full, so your latest progress is not saved: it lasts only " +
+    "until you close or reload this page. Export your progress on the Progress page to keep it.";
+  var shown = {};
 
-  function save(change) {
+  // A notice at the top of the page's main content, once per kind.
+  function showNotice(text) {
+    if (shown[text] || !body) return;
+    shown[text] = true;
+    var notice = document.createElement("p");
+    notice.className = "storage-notice";
+    notice.setAttribute("role", "status");
+    notice.textContent = text;
+    var main = document.getElementById("main") || body;
+    main.insertBefore(notice, main.firstChild);
+  }
+
+  var resetNotice = null;
+  var opened = openStorage();
+  var storage = opened.storage;
+  var persistent = storage !== null && !opened.full;
+  var data = load(storage);
+  if (resetNotice && persistent) save({ type: "repair" }, true);
+
+  function save(change, quietly) {
     if (persistent) {
+      data.course = courseId;
       try {
         storage.setItem(key, JSON.stringify(data));
       } catch (error) {
-        persistent = false; // full: keep going in memory from now on
-        showNotice();
+        persistent = false; // full or refused: keep going in memory from now on
+        showNotice(isQuotaError(error) ? FULL : REFUSED);
       }
     }
-    notify(change);
+    if (!quietly) notify(change);
   }
 
   function notify(change) {
@@ -126,10 +236,10 @@
   function moduleRecord(slug) {
     var record = data.modules[slug];
     if (!isObject(record)) {
-      record = data.modules[slug] = { answers: {}, correct: {}, attempts: 0, score: 0, passed: false };
+      record = data.modules[slug] = { answers: {}, attempts: 0 };
     }
     if (!isObject(record.answers)) record.answers = {};
-    if (!isObject(record.correct)) record.correct = {};
+    if (!isObject(record.firstAnswers)) record.firstAnswers = {};
     if (!isObject(record.answerTimes)) record.answerTimes = {};
     return record;
   }
@@ -140,10 +250,20 @@
 
   var store = {
     courseId: courseId,
-    passScore: passScore,
 
     isPersistent: function () {
       return persistent;
+    },
+
+    /* A random number drawn once for this learner, which orders the options they see. */
+    seed: function () {
+      if (!isCount(data.seed)) {
+        var drawn = new Uint32Array(1);
+        window.crypto.getRandomValues(drawn);
+        data.seed = drawn[0];
+        save({ type: "seed" });
+      }
+      return data.seed;
     },
 
     recordVisit: function (slug) {
@@ -156,41 +276,45 @@
     },
 
     /* Saves a checked answer. `response` is in the xAPI response-pattern form; `total` is
-     * the number of questions in the module. The score counts the latest answer to each
-     * question; an attempt is one pass through the quiz: the first answer starts attempt 1,
-     * and answering again after every question has an answer starts the next one. */
-    recordAnswer: function (slug, questionId, response, correct, total) {
+     * the number of questions in the module. An attempt is one pass through the quiz: the
+     * first answer starts attempt 1, and answering again after every question has an answer
+     * starts the next one. */
+    recordAnswer: function (slug, questionId, response, total) {
       var record = moduleRecord(slug);
       var time = now();
       if (!record.firstVisitedAt) record.firstVisitedAt = time;
       var questions = Math.max(parseInt(total, 10) || 0, 1);
       if (!record.attempts || countAnswered(record) >= questions) record.attempts = (record.attempts || 0) + 1;
+      // The first answer only: one saved by an earlier site, which kept no first answers, is not.
+      if (typeof record.answers[questionId] !== "string" && typeof record.firstAnswers[questionId] !== "string") {
+        record.firstAnswers[questionId] = String(response);
+      }
       record.answers[questionId] = String(response);
-      record.correct[questionId] = !!correct;
       record.answerTimes[questionId] = time;
       record.questions = questions;
-      var right = Object.keys(record.correct).filter(function (id) { return record.correct[id] === true; }).length;
-      record.score = Math.min(right / questions, 1);
-      record.passed = record.score >= passScore;
       record.answeredAt = time;
-      if (record.passed && !record.completedAt) record.completedAt = time;
       save({ type: "answer", module: slug, question: questionId });
       return copy(record);
+    },
+
+    /* Notes the moment a module was first completed (grading.js says when). */
+    recordCompletion: function (slug) {
+      var record = moduleRecord(slug);
+      if (record.completedAt) return;
+      record.completedAt = record.answeredAt || now();
+      save({ type: "completion", module: slug });
     },
 
     getModule: function (slug) {
       return isObject(data.modules[slug]) ? copy(data.modules[slug]) : null;
     },
 
-    /* Saves a finished scenario: `path` is the list of step names from the start to the
-     * ending, `replies` the 1-based option chosen at each step, `score` points ÷ the most
-     * points any path can collect. */
-    recordScenario: function (id, path, score, ending, replies) {
+    /* Saves a finished scenario: `replies` the 1-based option chosen at each step, `path`
+     * the step names from the start to the ending. */
+    recordScenario: function (id, replies, path) {
       var record = {
-        path: (path || []).map(String),
         replies: (replies || []).map(Number),
-        score: Math.max(0, Math.min(Number(score) || 0, 1)),
-        ending: String(ending || ""),
+        path: (path || []).map(String),
         finishedAt: now()
       };
       var previous = data.scenarios[id];
@@ -226,7 +350,7 @@
     },
 
     replaceAll: function (replacement) {
-      data = normalised(copy(replacement));
+      data = cleaned(copy(replacement), []);
       save({ type: "replace" });
     },
 
@@ -250,19 +374,8 @@
     notify({ type: "external" });
   });
 
-  var noticeShown = false;
-  function showNotice() {
-    if (noticeShown || !body) return;
-    noticeShown = true;
-    var notice = document.createElement("p");
-    notice.className = "storage-notice";
-    notice.setAttribute("role", "status");
-    notice.textContent = "This browser is not letting the course save anything, so your progress " +
-      "will not be saved: answers and scores last only until you close or reload this page.";
-    var main = document.getElementById("main") || body;
-    main.insertBefore(notice, main.firstChild);
-  }
-
-  if (!persistent) showNotice();
+  if (!storage) showNotice(REFUSED);
+  else if (opened.full) showNotice(FULL);
+  if (resetNotice) showNotice(resetNotice);
   window.MeridianStore = store;
 })();

@@ -47,15 +47,26 @@ def site(tmp_path_factory) -> Path:
 def quiz_site(tmp_path_factory) -> Path:
     """The practice fixture course (fixtures/quiz-course: every kind of question and two
     scenarios) built with $MERIDIAN and the repository's templates and country data."""
+    return build_fixture(tmp_path_factory, Path(__file__).parent / "fixtures" / "quiz-course")
+
+
+def fixture_content(tmp_path_factory, source: Path) -> Path:
+    """A copy of the fixture course in `source`, with the repository's country data, in a
+    temporary folder: its Content/ folder."""
+    content = tmp_path_factory.mktemp(source.name) / "Content"
+    shutil.copytree(source, content)
+    shutil.copytree(REPO / "Content" / "data", content / "data")
+    return content
+
+
+def build_fixture(tmp_path_factory, source: Path) -> Path:
+    """The fixture course in `source` built with $MERIDIAN beside its copied content: the site."""
     meridian = os.environ.get("MERIDIAN")
     if not meridian or not os.access(meridian, os.X_OK):
         pytest.fail("Set MERIDIAN to the absolute path of a built meridian binary "
-                    "to build the practice fixture course.", pytrace=False)
-    folder = tmp_path_factory.mktemp("quiz-course")
-    content = folder / "Content"
-    shutil.copytree(Path(__file__).parent / "fixtures" / "quiz-course", content)
-    shutil.copytree(REPO / "Content" / "data", content / "data")
-    return build_site(meridian, content, folder / "Site")
+                    f"to build the fixture course {source.name}.", pytrace=False)
+    content = fixture_content(tmp_path_factory, source)
+    return build_site(meridian, content, content.parent / "Site")
 
 
 def build_site(meridian: str, content: Path, output: Path) -> Path:

@@ -85,14 +85,24 @@ def answer_by_keyboard(driver, form, answer) -> None:
             press(driver, Keys.SPACE)
     else:
         (choice,) = answer
-        tab_to(driver, form.find_element(By.ID, f"{qid}-1"))  # a radio group is one Tab stop
-        press(driver, *([Keys.SPACE] if choice == 1 else [Keys.ARROW_DOWN] * (choice - 1)))
+        # A radio group is one Tab stop, its first radio in the page's order (choices are shown
+        # in an order drawn for each learner); the arrow keys move through it in that order.
+        radios = form.find_elements(By.CSS_SELECTOR, "fieldset input[type=radio]")
+        steps = [r.get_attribute("id") for r in radios].index(f"{qid}-{choice}")
+        tab_to(driver, radios[0])
+        press(driver, *([Keys.SPACE] if steps == 0 else [Keys.ARROW_DOWN] * steps))
     tab_to(driver, check_button(form))
     press(driver, Keys.ENTER)
 
 
 def reply_buttons(section):
+    """The reply buttons in the order shown (drawn for each learner)."""
     return section.find_elements(By.CSS_SELECTOR, '[role="group"] button')
+
+
+def reply_button(section, position: int):
+    """The reply written at `position` (from 1) in the scenario's source."""
+    return section.find_element(By.CSS_SELECTOR, f'[role="group"] button[value="{position}"]')
 
 
 def scenario_status(section) -> str:

@@ -7,7 +7,7 @@ import pytest
 from selenium_axe_python import Axe
 
 import sitefiles
-from practice import QUIZ_PAGE, SCENARIO_PAGE, answer_by_mouse, question, reply_buttons
+from practice import QUIZ_PAGE, SCENARIO_PAGE, answer_by_mouse, question, reply_button
 from test_accessibility import describe
 from test_html_valid import nu_messages
 
@@ -19,8 +19,8 @@ def answer_two(driver):
 
 def play_two(driver):
     for reply in (2, 2):
-        reply_buttons(driver.find_element("id", "scenario-late-refund"))[reply - 1].click()
-    reply_buttons(driver.find_element("id", "scenario-manager-request"))[0].click()
+        reply_button(driver.find_element("id", "scenario-late-refund"), reply).click()
+    reply_button(driver.find_element("id", "scenario-manager-request"), 1).click()
 
 
 def color_scheme(driver, scheme: str) -> None:

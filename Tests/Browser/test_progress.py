@@ -25,7 +25,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 from selenium_axe_python import Axe
 
 from conftest import chromium, page_url
-from practice import QUIZ_PAGE, SCENARIO_PAGE, answer_by_keyboard, answer_by_mouse, question, reply_buttons
+from practice import QUIZ_PAGE, SCENARIO_PAGE, answer_by_keyboard, answer_by_mouse, question, reply_button
 from test_accessibility import describe
 
 XAPI = Path(__file__).parent / "xapi"
@@ -82,7 +82,7 @@ def answer_rest_by_keyboard(driver) -> None:
 def play_late_refund_well(driver) -> None:
     section = driver.find_element(By.ID, "scenario-late-refund")
     for reply in (2, 2):
-        reply_buttons(section)[reply - 1].click()
+        reply_button(section, reply).click()
 
 
 def enter_learner(driver, name: str, employee_id: str) -> None:
@@ -277,7 +277,7 @@ def test_exported_json_is_a_valid_record_with_valid_xapi_statements(journey, qui
         "complaint-steps": "1[,]2[,]3[,]4[,]5", "context-styles": "1[.]1[,]2[.]2[,]3[.]3[,]4[.]4"}
     assert modules["scenarios"]["status"] == "completed"
     assert record["scenarios"] == [{"id": "late-refund", "path": ["opening", "checking", "good-end"],
-                                    "score": 1, "ending": "good"}]
+                                    "replies": [2, 2], "score": 1, "ending": "good"}]
     assert record["completed"] is True
     for stamp in [record["exportedAt"], record["completedAt"]] + [m["completedAt"] for m in record["modules"]]:
         datetime.fromisoformat(stamp.replace("Z", "+00:00"))
@@ -294,6 +294,9 @@ def test_exported_json_is_a_valid_record_with_valid_xapi_statements(journey, qui
     assert ("passed", module) in verbs and ("completed", module) in verbs
     assert ("completed", COURSE_ID + "/modules/scenarios") in verbs
     assert ("completed", COURSE_ID) in verbs
+    assert ("completed", COURSE_ID + "/modules/scenarios/scenarios/late-refund") in verbs
+    ids = [s["id"] for s in statements]
+    assert len(set(ids)) == len(ids) and all(re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}", i) for i in ids)
     answered = {s["object"]["id"].rsplit("/", 1)[1]: s for s in statements if s["verb"]["id"].endswith("/answered")}
     order = answered["complaint-steps"]["object"]["definition"]
     assert order["type"] == "http://adlnet.gov/expapi/activities/cmi.interaction"

@@ -46,7 +46,10 @@ def test_each_kind_of_question_says_correct_or_incorrect_then_the_feedback(quest
     assert feedback in text, f"{question_id}: the status {text!r} lacks the feedback {feedback!r}"
     saved = saved_module(driver)
     assert saved["answers"] == {question_id: response}
-    assert saved["correct"] == {question_id: verdict == "Correct"}
+    assert "correct" not in saved and "passed" not in saved, "the store keeps what was answered, never a grade"
+    graded = driver.execute_script(
+        "return MeridianGrading.isCorrect(MeridianGrading.question(arguments[0]), arguments[1])", question_id, response)
+    assert graded is (verdict == "Correct")
 
 
 def test_a_wrong_answer_can_be_retried_until_it_is_right(open_practice):
@@ -73,6 +76,12 @@ def test_checking_without_an_answer_asks_for_one_and_saves_nothing(open_practice
     assert (saved_module(driver) or {}).get("answers", {}) == {}
 
 
+def graded_module(driver, slug: str = "questions") -> dict:
+    """What grading.js makes of the module's saved answers: {score, passed, status, …}."""
+    return driver.execute_script(
+        "return MeridianGrading.moduleResult(MeridianGrading.module(arguments[0]), MeridianStore.getModule(arguments[0]))", slug)
+
+
 def answer_all(driver, wrong: set[str] = frozenset()):
     for question_id, (right, bad) in CASES.items():
         answer_by_mouse(driver, question(driver, question_id), (bad if question_id in wrong else right)[0])
@@ -87,9 +96,12 @@ def test_the_module_score_counts_the_latest_answers(wrong, score, passed, open_p
     driver = open_practice(QUIZ_PAGE)
     answer_all(driver, wrong)
     saved = saved_module(driver)
-    assert saved["score"] == pytest.approx(score)
-    assert saved["passed"] is passed
+    result = graded_module(driver)
+    assert result["score"] == pytest.approx(score)
+    assert result["passed"] is passed
+    assert result["status"] == ("completed" if passed else "in-progress")
     assert saved["attempts"] == 1
+    assert bool(saved.get("completedAt")) is passed
     summary = driver.find_element(By.CSS_SELECTOR, ".quiz-summary").text
     right = round(score * 5)
     assert (f"Passed: {right} of 5" if passed else f"{right} of 5 questions right so far") in summary
@@ -101,7 +113,7 @@ def test_answering_again_after_a_full_pass_starts_a_new_attempt(open_practice):
     answer_by_mouse(driver, question(driver, "callback-time"), [2])
     saved = saved_module(driver)
     assert saved["attempts"] == 2
-    assert saved["score"] == pytest.approx(1.0)
+    assert graded_module(driver)["score"] == pytest.approx(1.0)
     assert saved["completedAt"]
 
 

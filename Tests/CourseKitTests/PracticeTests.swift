@@ -62,3 +62,30 @@ struct PracticeTests {
         #expect(graph.stepsOnCycles() == ["b"])
     }
 }
+
+@Suite("Practice: the order a page shows choices in")
+struct ChoiceOrderTests {
+    private func choices(_ count: Int, fixed: Set<Int> = [], shuffle: Bool = true, id: String = "q") -> [Int] {
+        var question = Question(id: id, kind: .single, prompt: "?", location: here)
+        question.choices = (0..<count).map { Question.Choice(text: "\($0)", correct: $0 == 0, feedback: "", fixed: fixed.contains($0)) }
+        question.shuffle = shuffle
+        return QuestionRenderer(question: question).choiceOrder
+    }
+
+    @Test func theBuiltOrderDependsOnlyOnTheQuestionsID() {
+        #expect(choices(5, id: "a") == choices(5, id: "a"))
+        #expect(Set((0..<40).map { choices(4, id: "q\($0)") }).count > 10, "ids draw different orders")
+        #expect(Set(choices(5)) == Set(0..<5))
+    }
+
+    @Test func theRightChoiceLandsInEveryPosition() {
+        let positions = (0..<400).map { choices(4, id: "q\($0)").firstIndex(of: 0)! }
+        for position in 0..<4 { #expect((70...130).contains(positions.filter { $0 == position }.count), "position \(position)") }
+    }
+
+    @Test func aWrittenOrderIsKeptAndAFixedChoiceComesLast() {
+        #expect(choices(4, shuffle: false) == [0, 1, 2, 3])
+        for id in ["a", "b", "c", "d"] { #expect(choices(4, fixed: [1], id: id).last == 1) }
+        #expect(choices(4, fixed: [3, 1], shuffle: true, id: "x").suffix(2) == [1, 3])
+    }
+}

@@ -33,6 +33,10 @@ struct ImportTests {
         ("future.json", Data("{\"format\": \"meridian-progress\", \"formatVersion\": 2}".utf8),
          "made with a newer record format (version 2); this meridian reads version 1 — update meridian"),
         ("partial.json", Data("{\"format\": \"meridian-progress\", \"formatVersion\": 1, \"course\": {}}".utf8), "course: missing 'id'"),
+        // Canonically equivalent keys ("é" written two ways) would be one key to Swift and two to
+        // the browser: only question ids are answer keys.
+        ("keys.json", Data(RecordsFixture.recordText(answers: #"{"\u00e9": "1", "e\u0301": "2"}"#).utf8),
+         "modules[0].answers: 'é' is not a question id (a-z, 0-9 and -)"),
     ])
     func aMalformedFileIsRejectedWithOneLineAndChangesNothing(name: String, bytes: Data, reason: String) throws {
         defer { fixture.remove() }

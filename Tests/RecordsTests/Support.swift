@@ -28,9 +28,8 @@ struct RecordsFixture {
                 answers: [String: String]? = nil) -> ProgressRecord {
         let practice = key.module("practice")!
         let given = answers ?? Dictionary(uniqueKeysWithValues: practice.questions.map { ($0.id, $0.correctResponse) })
-        let right = practice.questions.filter { given[$0.id].map($0.isCorrect) ?? false }.count
-        let score = Double(right) / Double(practice.questions.count)
-        let passed = score >= key.config.passScore
+        let grade = practice.grade(answers: given, visited: true, passMark: PassMark(passScore: key.config.passScore))
+        let score = grade.score!, passed = grade.passed!
         var record = ProgressRecord(
             format: ProgressRecord.format, formatVersion: 1,
             course: .init(id: key.config.id, title: key.config.title, version: key.config.version, contentHash: key.contentHash),
@@ -45,6 +44,18 @@ struct RecordsFixture {
             verificationCode: nil, statements: [])
         record.verificationCode = VerificationCode.code(for: record)
         return record
+    }
+
+    /// The JSON text of a small record of the fixture course whose first module's `answers`
+    /// are `answers`, written as given.
+    static func recordText(answers: String) -> String {
+        """
+        {"format": "meridian-progress", "formatVersion": 1,
+         "course": {"id": "https://example.org/courses/fixture", "version": "2.1.0", "contentHash": "sha256:00"},
+         "learner": {"name": "Ada", "employeeId": "E-1"}, "exportedAt": "2026-11-22T10:00:00Z",
+         "modules": [{"slug": "practice", "status": "in-progress", "answers": \(answers)}],
+         "scenarios": [], "completed": false, "verificationCode": "0000-0000-0000"}
+        """
     }
 
     /// Writes a record (or any bytes) to a file in the fixture folder.

@@ -1,9 +1,11 @@
 import Foundation
 
 /// `assets/course-data.js`: what the site's scripts need to know about the whole course — its
-/// identity, content hash and pass mark, and every module's questions with their xAPI
-/// interaction definitions — as a classic script assigning a global, because pages opened
-/// from disk cannot fetch JSON.
+/// identity and content hash, every module's questions with their xAPI interaction
+/// definitions, and the grading spec `assets/grading.js` grades with (each question's key and
+/// comparison, the pass mark, each scenario's steps, replies, points, endings and maximum, the
+/// record format's name, version and size limit, the status words) — as a classic script
+/// assigning a global, because pages opened from disk cannot fetch JSON.
 ///
 /// Kept module by module, each module's entry encoded on its own and the file put together
 /// from them, so that `serve` re-encodes only the module whose questions changed.
@@ -42,7 +44,9 @@ struct CourseDataScript: Sendable {
     func javaScript() throws -> String {
         let outline = try Self.json(Document(id: config.id, title: config.title, version: config.version,
                                              language: config.language, contentHash: contentHash,
-                                             passScore: config.passScore, modules: []))
+                                             passScore: config.passScore, passTolerance: PassMark.tolerance,
+                                             record: .init(), statuses: ModuleStatus.labels,
+                                             endings: Scenario.Ending.allCases.map(\.rawValue), modules: []))
         // The entries go between the brackets of the empty list. Keys are sorted and every quote
         // inside a string is escaped, so this text occurs once, as the key.
         guard let slot = outline.range(of: "\"modules\":[]") else { preconditionFailure("no modules key in \(outline)") }
@@ -59,7 +63,7 @@ struct CourseDataScript: Sendable {
 
     private static func part(for module: AnswerKey.ModuleKey, url: String) throws -> ModulePart {
         let entry = ModuleEntry(slug: module.slug, title: module.title, url: url, number: module.number,
-                                questions: module.questions.map(QuestionEntry.init), scenarios: module.scenarios.map(\.id))
+                                questions: module.questions.map(QuestionEntry.init), scenarios: module.scenarios)
         return ModulePart(json: entry.json, canonicalText: module.canonicalText)
     }
 
@@ -141,15 +145,25 @@ struct CourseDataScript: Sendable {
 
     private struct Document: Encodable {
         var id, title, version, language, contentHash: String
-        var passScore: Double
-        var modules: [ModuleEntry]
+        var passScore, passTolerance: Double
+        var record: RecordEntry
+        var statuses: [String: String]
+        var endings: [String]
+        /// Always empty: the module entries are written between its brackets.
+        var modules: [String]
     }
 
-    private struct ModuleEntry: Encodable {
+    private struct RecordEntry: Encodable {
+        var format = RecordFormat.name
+        var formatVersion = RecordFormat.version
+        var maximumBytes = RecordFormat.maximumBytes
+    }
+
+    private struct ModuleEntry {
         var slug, title, url: String
         var number: Int
         var questions: [QuestionEntry]
-        var scenarios: [String]
+        var scenarios: [Scenario]
 
         /// Keys in sorted order, as the encoder writes them.
         var json: String {
@@ -157,7 +171,7 @@ struct CourseDataScript: Sendable {
             out.raw("{")
             out.key("number"); out.raw(String(number)); out.raw(",")
             out.key("questions"); out.list(questions) { $1.write(to: &$0) }; out.raw(",")
-            out.key("scenarios"); out.strings(scenarios); out.raw(",")
+            out.key("scenarios"); out.list(scenarios) { $1.writeSpec(to: &$0) }; out.raw(",")
             out.key("slug"); out.string(slug); out.raw(",")
             out.key("title"); out.string(title); out.raw(",")
             out.key("url"); out.string(url)
@@ -167,7 +181,7 @@ struct CourseDataScript: Sendable {
     }
 
     private struct QuestionEntry: Encodable {
-        var id, type, interactionType, prompt: String
+        var id, type, interactionType, prompt, compare: String
         var correctResponsesPattern: [String]
         /// Choices, items or left sides: `{id, text}` with 1-based ids as written in the source.
         var choices: [Component]?
@@ -182,6 +196,7 @@ struct CourseDataScript: Sendable {
             type = question.kind.rawValue
             interactionType = question.interactionType
             prompt = question.prompt
+            compare = question.kind.comparison.rawValue
             correctResponsesPattern = [question.correctResponse]
             switch question.kind {
             case .single, .multiple: choices = components(question.choices.map(\.text))
@@ -197,6 +212,7 @@ struct CourseDataScript: Sendable {
         func write(to out: inout Writer) {
             out.raw("{")
             if let choices { out.key("choices"); Component.write(choices, to: &out); out.raw(",") }
+            out.key("compare"); out.string(compare); out.raw(",")
             out.key("correctResponsesPattern"); out.strings(correctResponsesPattern); out.raw(",")
             out.key("id"); out.string(id); out.raw(",")
             out.key("interactionType"); out.string(interactionType); out.raw(",")
@@ -219,5 +235,38 @@ struct CourseDataScript: Sendable {
                 out.raw("}")
             }
         }
+    }
+}
+
+extension ModuleStatus {
+    /// Every status's words, by status.
+    static var labels: [String: String] {
+        Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0.label) })
+    }
+}
+
+extension Scenario {
+    /// What `assets/grading.js` needs to play and score the scenario:
+    /// `{"id", "maxPoints", "start", "steps": {name: {"ending", "options": [{"next", "points"}]}}, "title"}`.
+    fileprivate func writeSpec(to out: inout CourseDataScript.Writer) {
+        out.raw("{")
+        out.key("id"); out.string(id); out.raw(",")
+        out.key("maxPoints"); out.raw(String(maxPoints)); out.raw(",")
+        out.key("start"); out.string(start.value); out.raw(",")
+        out.key("steps"); out.raw("{")
+        for (index, step) in steps.enumerated() {
+            if index > 0 { out.raw(",") }
+            out.key(step.name); out.raw("{")
+            if let ending = step.ending { out.key("ending"); out.string(ending.rawValue); out.raw(",") }
+            out.key("options")
+            out.list(step.options) { out, option in
+                out.raw("{"); out.key("next"); out.string(option.next.value); out.raw(",")
+                out.key("points"); out.raw(String(option.points)); out.raw("}")
+            }
+            out.raw("}")
+        }
+        out.raw("},")
+        out.key("title"); out.string(title)
+        out.raw("}")
     }
 }

@@ -1,10 +1,9 @@
 /// The HTML of one question. It works with JavaScript off: the inputs are ordinary form
 /// controls and the answer with its feedback sits in a `<details>` the learner can open.
 ///
-/// For `assets/quiz.js` the form carries the answer key in `data-answer`, in the xAPI
-/// response-pattern form that learners' answers are stored in (see `ResponsePattern`), and
-/// every control's `value` is the 1-based position of its choice, item or right side as
-/// written in the source.
+/// For `assets/quiz.js` every control's `value` is the 1-based position of its choice, item
+/// or right side as written in the source, the form learners' answers are stored in (see
+/// `ResponsePattern`); the key it grades with is in the course data, not on the page's form.
 struct QuestionRenderer {
     let question: Question
 
@@ -13,7 +12,7 @@ struct QuestionRenderer {
     func html(into page: inout PageCompilation) -> String {
         let e = HTML.escape
         return """
-        <form class="question" id="\(e(id))" data-question="\(e(question.id))" data-type="\(question.kind.rawValue)" data-answer="\(e(ResponsePattern.correct(for: question)))">
+        <form class="question" id="\(e(id))" data-question="\(e(question.id))" data-type="\(question.kind.rawValue)"\(question.shuffle ? "" : " data-shuffle=\"false\"")>
         <fieldset>
         <legend>\(e(question.prompt))</legend>
         \(controls())
@@ -29,7 +28,9 @@ struct QuestionRenderer {
         switch question.kind {
         case .single, .multiple:
             let type = question.kind == .single ? "radio" : "checkbox"
-            return list("choices", question.choices.enumerated().map { option(type, index: $0.offset + 1, label: $0.element.text) })
+            return items("choices", choiceOrder.map { index in
+                (question.choices[index].fixed ? "<li data-fixed>" : "<li>") + option(type, index: index + 1, label: question.choices[index].text) + "</li>"
+            })
         case .truefalse:
             return list("choices", [option("radio", index: 1, label: "True", value: "true"),
                                     option("radio", index: 2, label: "False", value: "false")])
@@ -52,8 +53,23 @@ struct QuestionRenderer {
         }
     }
 
-    private func list(_ className: String, _ items: [String]) -> String {
-        "<ul class=\"\(className)\">\n" + items.map { "<li>\($0)</li>\n" }.joined() + "</ul>"
+    /// The choices in the order the page shows them: drawn from the question's id, fixed choices
+    /// last, unless the question says `shuffle: false`. `assets/quiz.js` draws each learner's own.
+    var choiceOrder: [Int] {
+        let indices = Array(question.choices.indices)
+        guard question.shuffle else { return indices }
+        let free = indices.filter { !question.choices[$0].fixed }
+        var shuffle = SeededShuffle(seed: question.id)
+        return shuffle.shuffled(free.count).map { free[$0] } + indices.filter { question.choices[$0].fixed }
+    }
+
+    private func list(_ className: String, _ contents: [String]) -> String {
+        items(className, contents.map { "<li>\($0)</li>" })
+    }
+
+    /// A list of `<li>` elements written whole.
+    private func items(_ className: String, _ elements: [String]) -> String {
+        "<ul class=\"\(className)\">\n" + elements.map { $0 + "\n" }.joined() + "</ul>"
     }
 
     private func option(_ type: String, index: Int, label: String, value: String? = nil) -> String {

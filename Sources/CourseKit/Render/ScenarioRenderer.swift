@@ -1,6 +1,7 @@
 /// The HTML of a scenario: every step in order, each reply a link to the step it leads to,
-/// so the role-play can be played with JavaScript off. `assets/scenario.js` reads the same
-/// markup (`data-step`, `data-next`, `data-points`, `data-ending`) to play it as a conversation.
+/// so the role-play can be played with JavaScript off. `assets/scenario.js` plays it as a
+/// conversation: the words from this markup (`data-step`, the replies in order), where each
+/// reply leads and what it earns from the grading spec in the course data.
 struct ScenarioRenderer {
     let scenario: Scenario
 
@@ -13,7 +14,7 @@ struct ScenarioRenderer {
             + scenario.steps.filter { $0.name != scenario.start.value }
         let steps = ordered.map { step(for: $0, page: &page) }.joined(separator: "\n")
         return """
-        <section class="scenario" id="scenario-\(e(scenario.id))" aria-labelledby="scenario-\(e(scenario.id))-title" data-scenario="\(e(scenario.id))" data-start="\(e(scenario.start.value))" data-max-points="\(ScenarioGraph(scenario).maxPoints())">
+        <section class="scenario" id="scenario-\(e(scenario.id))" aria-labelledby="scenario-\(e(scenario.id))-title" data-scenario="\(e(scenario.id))">
         <h2 id="scenario-\(e(scenario.id))-title">\(e(scenario.title))</h2>
         \(setting)
         <ol class="steps">
@@ -33,7 +34,7 @@ struct ScenarioRenderer {
         }
         let options = step.options.map { option in
             let feedback = option.feedback.isEmpty ? "" : "<details class=\"feedback\"><summary>Feedback</summary><p data-feedback>\(e(option.feedback))</p></details>"
-            return "<li><a href=\"#\(e(anchor(option.next.value)))\" data-next=\"\(e(option.next.value))\" data-points=\"\(option.points)\">\(e(option.reply))</a>\(feedback)</li>"
+            return "<li><a href=\"#\(e(anchor(option.next.value)))\" data-reply>\(e(option.reply))</a>\(feedback)</li>"
         }.joined()
         return "<li class=\"step\" id=\"\(e(anchor(step.name)))\" data-step=\"\(e(step.name))\">\(customer)<ul class=\"options\">\(options)</ul></li>"
     }

@@ -17,6 +17,15 @@ struct SeededShuffle {
         return z ^ (z >> 31)
     }
 
+    /// A permutation of `0..<count`, every one equally likely (Fisher–Yates).
+    mutating func shuffled(_ count: Int) -> [Int] {
+        var indices = Array(0..<count)
+        for i in stride(from: count - 1, to: 0, by: -1) {
+            indices.swapAt(i, Int(next() % UInt64(i + 1)))
+        }
+        return indices
+    }
+
     /// A permutation of `0..<count` that is never the identity when `count > 1`,
     /// so an `order` question is never shown already solved.
     mutating func permutation(_ count: Int) -> [Int] {

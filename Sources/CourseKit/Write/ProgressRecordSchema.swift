@@ -1,9 +1,9 @@
-/// The JSON Schema of a learner's exported progress record (`meridian-progress`, version 1),
-/// written by every build to `progress-record.schema.json` and documented in the README.
+/// The JSON Schema of a learner's exported progress record (`RecordFormat`), written by every
+/// build to `progress-record.schema.json` and documented in the README.
 public enum ProgressRecordSchema {
     public static let fileName = "progress-record.schema.json"
 
-    public static let json = #"""
+    public static var json: String { #"""
     {
       "$schema": "http://json-schema.org/draft-07/schema#",
       "$id": "progress-record.schema.json",
@@ -13,8 +13,8 @@ public enum ProgressRecordSchema {
       "required": ["format", "formatVersion", "course", "learner", "exportedAt", "modules", "scenarios", "completed", "verificationCode", "statements"],
       "additionalProperties": false,
       "properties": {
-        "format": { "const": "meridian-progress" },
-        "formatVersion": { "const": 1 },
+        "format": { "const": "\#(RecordFormat.name)" },
+        "formatVersion": { "const": \#(RecordFormat.version) },
         "course": {
           "type": "object",
           "required": ["id", "version", "contentHash"],
@@ -44,7 +44,7 @@ public enum ProgressRecordSchema {
             "additionalProperties": false,
             "properties": {
               "slug": { "type": "string", "pattern": "^[a-z0-9-]+$" },
-              "status": { "enum": ["not-started", "in-progress", "completed"] },
+              "status": { "enum": [\#(quoted(ModuleStatus.allCases.map(\.rawValue)))] },
               "firstVisitedAt": { "type": ["string", "null"], "format": "date-time" },
               "completedAt": { "type": ["string", "null"], "format": "date-time" },
               "score": { "type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "Correct answers ÷ the module's questions, on the latest answers." },
@@ -53,6 +53,12 @@ public enum ProgressRecordSchema {
               "answers": {
                 "type": "object",
                 "description": "Question id → the response in the xAPI response-pattern form, positions 1-based as written in the source: \"2\", \"1[,]3\", \"true\", \"3[,]1[,]2\", \"1[.]2[,]2[.]1\".",
+                "propertyNames": { "pattern": "^[a-z0-9-]+$" },
+                "additionalProperties": { "type": "string", "maxLength": 2000 }
+              },
+              "firstAnswers": {
+                "type": "object",
+                "description": "Question id → the first response the learner gave, for the trainers' item analysis. Not a claim: nothing is graded from it.",
                 "propertyNames": { "pattern": "^[a-z0-9-]+$" },
                 "additionalProperties": { "type": "string", "maxLength": 2000 }
               }
@@ -67,22 +73,28 @@ public enum ProgressRecordSchema {
             "additionalProperties": false,
             "properties": {
               "id": { "type": "string" },
-              "path": { "type": "array", "items": { "type": "string" } },
+              "path": { "type": "array", "items": { "type": "string" }, "description": "The steps visited, from the start to the ending." },
+              "replies": { "type": "array", "items": { "type": "integer", "minimum": 1 }, "description": "The reply taken at each step, 1-based as written in the source; the score is regraded from these. Records made before replies were recorded have none." },
               "score": { "type": ["number", "null"], "minimum": 0, "maximum": 1 },
-              "ending": { "enum": ["good", "mixed", "poor", null] }
+              "ending": { "enum": [\#(quoted(Scenario.Ending.allCases.map(\.rawValue))), null] }
             }
           }
         },
         "completed": { "type": "boolean" },
         "completedAt": { "type": ["string", "null"], "format": "date-time" },
         "verificationCode": { "type": "string", "pattern": "^[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$" },
+        "seed": { "type": "integer", "minimum": 0, "maximum": 4294967295, "description": "Orders the options this learner is shown, so that an import shows them as they were; not a claim." },
         "statements": {
           "type": "array",
-          "description": "The same facts as xAPI 1.0.3 statements (answered, passed or failed, completed).",
+          "description": "The same facts as xAPI 1.0.3 statements (answered, passed or failed, completed, a scenario played), with name-based ids.",
           "items": { "type": "object" }
         }
       }
     }
 
-    """#
+    """# }
+
+    private static func quoted(_ words: [String]) -> String {
+        words.map { "\"\($0)\"" }.joined(separator: ", ")
+    }
 }

@@ -3,7 +3,7 @@ public struct QuizDirective: Directive {
     public let name = "quiz"
     static let commonKeys = ["id", "type", "prompt", "explanation", "lint"]
     static let keysByKind: [Question.Kind: [String]] = [
-        .single: ["choices"], .multiple: ["choices"], .truefalse: ["statement", "answer"],
+        .single: ["choices", "shuffle"], .multiple: ["choices", "shuffle"], .truefalse: ["statement", "answer"],
         .order: ["items"], .match: ["pairs"],
     ]
 
@@ -43,6 +43,7 @@ struct QuizParser {
         question.promptLocation = map[promptKey].map(reader.location(of:))
         question.ignoredRules = reader.ignoredItemRules(in: map)
         question.explanation = reader.string("explanation", in: map, what: "the quiz") ?? ""
+        question.shuffle = reader.bool("shuffle", in: map) ?? true
         switch kind {
         case .single, .multiple: question.choices = choices(in: map, kind: kind, reader: &reader)
         case .truefalse:
@@ -72,10 +73,11 @@ struct QuizParser {
                 continue
             }
             let choice = YAMLMapping(mapping: mapping, location: reader.location(of: item))
-            reader.checkKeys(of: choice, known: ["text", "correct", "feedback"], what: "a choice")
+            reader.checkKeys(of: choice, known: ["text", "correct", "feedback", "fixed"], what: "a choice")
             choices.append(Question.Choice(text: reader.string("text", in: choice, required: true, what: "the choice") ?? "",
                                            correct: reader.bool("correct", in: choice) ?? false,
                                            feedback: reader.string("feedback", in: choice, what: "the choice") ?? "",
+                                           fixed: reader.bool("fixed", in: choice) ?? false,
                                            location: choice["text"].map(reader.location(of:))))
         }
         let location = reader.location(of: node)

@@ -8,6 +8,8 @@ public struct Question: Sendable {
         public var text: String
         public var correct: Bool
         public var feedback: String
+        /// Shown last, never shuffled: for "None of these".
+        public var fixed: Bool = false
         /// Where the choice's text was written; nil for a choice made in code.
         public var location: SourceLocation? = nil
     }
@@ -24,6 +26,9 @@ public struct Question: Sendable {
     /// `match`: pairs of left and right, each right belonging to its left.
     public var pairs: [(left: String, right: String)] = []
     public var explanation: String = ""
+    /// False keeps the choices in the order written; true shows them in an order drawn for
+    /// each learner (and, for readers without JavaScript, one drawn from the question's id).
+    public var shuffle: Bool = true
     /// Where the fence's body starts, for course-wide checks such as duplicate ids.
     public var location: SourceLocation
     /// Where the prompt (or statement) was written; nil for a question made in code.
