@@ -11,6 +11,8 @@ public struct BuildOptions: Sendable {
     public var jobs: Int
     /// False for `meridian check`: validate everything, write nothing.
     public var writesOutput: Bool
+    /// `meridian check --strict`: item-writing warnings become errors.
+    public var strict = false
 
     public init(content: String = "Content", templates: String = "Templates", output: String = "Site",
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount, writesOutput: Bool = true) {
@@ -89,7 +91,7 @@ public struct Builder: Sendable {
         }
         let writer = options.writesOutput ? try SiteWriter(output: options.output) : nil
         let stage = SiteStage(course: course, templates: templates, writer: writer, generator: generator,
-                              jobs: options.jobs, progress: progress)
+                              jobs: options.jobs, progress: progress, itemSeverity: options.strict ? .error : .warning)
         let result = stage.run(templatesDirectory: options.templates)
         let diagnostics = (loadWarnings + result.diagnostics).sorted()
         guard !diagnostics.containsErrors else {

@@ -97,6 +97,7 @@ public final class IncrementalSite: @unchecked Sendable {
         }
         let duplicates = CourseChecks.duplicateIDs(in: state.modules.map(\.compilation))
         guard !duplicates.containsErrors else { throw BuildFailure(duplicates) }
+        warnings += ItemWritingCheck(pages: edited.map { state.modules[$0].compilation }).moduleWarnings()
         var written: [String] = []
         for index in edited {
             let module = state.course.modules[index]

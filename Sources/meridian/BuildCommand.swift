@@ -45,25 +45,41 @@ struct Build: ParsableCommand {
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate the content and templates without writing anything.",
-        discussion: "Exits 1 when there are errors, 0 when there are only warnings."
+        discussion: """
+        Also checks how the questions are written (the correct choice clearly the longest, \
+        absolute words only in wrong answers, "all of the above", too few choices, a wrong \
+        choice without feedback, near-duplicate prompts) and ends with notes that sum up the \
+        course's answers against chance. Exits 1 when there are errors, 0 when there are only \
+        warnings; with --strict the item-writing warnings are errors.
+        """
     )
 
     @OptionGroup var source: SourceOptions
 
+    @Flag(help: "Treat item-writing warnings as errors (exit status 1).")
+    var strict = false
+
     func run() throws {
-        let options = BuildOptions(content: source.content, templates: source.templates,
+        var options = BuildOptions(content: source.content, templates: source.templates,
                                    jobs: source.jobs ?? ProcessInfo.processInfo.activeProcessorCount, writesOutput: false)
+        options.strict = strict
         let terminal = Terminal.standardError
         do {
             let report = try Builder(generator: "Meridian \(Meridian.version)").build(options)
-            terminal.print(diagnostics: report.warnings)
-            let summary = "\(count(report.modules, "module")) checked: no errors, \(count(report.warnings.count, "warning"))\n"
+            terminal.print(diagnostics: Self.notesLast(report.warnings))
+            let warnings = report.warnings.filter { $0.severity == .warning }.count
+            let summary = "\(count(report.modules, "module")) checked: no errors, \(count(warnings, "warning"))\n"
             FileHandle.standardOutput.write(Data(summary.utf8))
         } catch {
-            terminal.print(diagnostics: error.diagnostics)
-            terminal.write("\(count(error.errorCount, "error")), \(count(error.diagnostics.count - error.errorCount, "warning"))\n")
+            terminal.print(diagnostics: Self.notesLast(error.diagnostics))
+            terminal.write("\(count(error.errorCount, "error")), \(count(error.warningCount, "warning"))\n")
             throw ExitCode(1)
         }
+    }
+
+    /// Errors and warnings by place, then the course-wide notes, so the summary ends the output.
+    static func notesLast(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.filter { $0.severity != .note } + diagnostics.filter { $0.severity == .note }
     }
 }
 

@@ -83,10 +83,42 @@ struct CommandLineTests {
         #expect(built.status == 0, "\(built.errors)")
         #expect(built.errors == "")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site/modules/two-official-languages.html").path))
-        let checked = try meridian(["check"], in: folder)
+        let checked = try meridian(["check", "--strict"], in: folder)
         #expect(checked.status == 0, "\(checked.errors)")
         #expect(checked.output == "1 module checked: no errors, 0 warnings\n")
-        #expect(checked.errors == "")
+        #expect(checked.errors == """
+            Content/course.yaml:1:1: note: item summary: longest: the correct choice is the longest choice in 0 of 1 single-choice questions (0%); chance alone would give about 0.3 (33%)
+            Content/course.yaml:1:1: note: item summary: position: the correct choice is written 1st in 0, 2nd in 1, 3rd in 0 of 1 single-choice questions; chance alone would give about 0.3, 0.3, 0.3
+            Content/course.yaml:1:1: note: item summary: true/false: 1 of 1 statements are true and 0 false; chance alone would give about 0.5 each, and a split at least this uneven with a probability of 100%
+
+            """)
+    }
+
+    @Test func checkWarnsAboutItemFlawsAndStrictMakesThemErrors() throws {
+        let course = try FixtureCourse(overlay: "flawed", from: "items")
+        defer { course.remove() }
+        let plain = try meridian(["check"], in: course.folder)
+        #expect(plain.status == 0)
+        #expect(plain.output == "3 modules checked: no errors, 7 warnings\n")
+        let lines = plain.errors.split(separator: "\n").map(String.init)
+        #expect(lines == ItemWritingTests.flaws.map(\.message) + ItemWritingTests.summary, "warnings by place, then the summary")
+
+        let strict = try meridian(["check", "--strict"], in: course.folder)
+        #expect(strict.status == 1)
+        #expect(strict.output == "")
+        #expect(strict.errors.contains("Content/modules/03-flawed.md:15:11: error: [longest-correct] question 'flaw-longest'"))
+        #expect(strict.errors.hasSuffix("note: item summary: true/false: 0 of 2 statements are true and 2 false; chance alone would give about 1 each, and a split at least this uneven with a probability of 50%\n7 errors, 0 warnings\n"))
+
+        let built = try meridian(["build"], in: course.folder)
+        #expect(built.status == 0)
+        #expect(built.errors.split(separator: "\n").map(String.init) == ItemWritingTests.flaws.map(\.message))
+    }
+
+    @Test func checkPassesTheShippedCourseWithItsItemWarnings() throws {
+        let result = try meridian(["check"], in: Repository.root)
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.hasPrefix("16 modules checked: no errors, "))
+        #expect(result.errors.contains(": note: item summary: longest: "))
     }
 
     @Test func newRefusesAFolderThatIsNotEmpty() throws {

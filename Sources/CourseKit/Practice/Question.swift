@@ -10,6 +10,8 @@ public struct Question: Sendable {
         public var feedback: String
         /// Shown last, never shuffled: for "None of these".
         public var fixed: Bool = false
+        /// Where the choice's text was written; nil for a choice made in code.
+        public var location: SourceLocation? = nil
     }
 
     public var id: String
@@ -29,6 +31,10 @@ public struct Question: Sendable {
     public var shuffle: Bool = true
     /// Where the fence's body starts, for course-wide checks such as duplicate ids.
     public var location: SourceLocation
+    /// Where the prompt (or statement) was written; nil for a question made in code.
+    public var promptLocation: SourceLocation? = nil
+    /// Item-writing rules the trainer silenced for this question (`lint: {ignore: [...]}`).
+    public var ignoredRules: Set<ItemRule> = []
 }
 
 /// A branching role-play, as written in a `scenario` fence.

@@ -1,7 +1,7 @@
 /// `quiz`: one question per fence (see README, "Questions").
 public struct QuizDirective: Directive {
     public let name = "quiz"
-    static let commonKeys = ["id", "type", "prompt", "explanation"]
+    static let commonKeys = ["id", "type", "prompt", "explanation", "lint"]
     static let keysByKind: [Question.Kind: [String]] = [
         .single: ["choices", "shuffle"], .multiple: ["choices", "shuffle"], .truefalse: ["statement", "answer"],
         .order: ["items"], .match: ["pairs"],
@@ -40,6 +40,8 @@ struct QuizParser {
         let prompt = reader.string(promptKey, in: map, required: true, what: "the question")
         var question = Question(id: id ?? "", kind: kind, prompt: prompt ?? "",
                                 location: map["id"].map(reader.location(of:)) ?? fence.location)
+        question.promptLocation = map[promptKey].map(reader.location(of:))
+        question.ignoredRules = reader.ignoredItemRules(in: map)
         question.explanation = reader.string("explanation", in: map, what: "the quiz") ?? ""
         question.shuffle = reader.bool("shuffle", in: map) ?? true
         switch kind {
@@ -75,7 +77,8 @@ struct QuizParser {
             choices.append(Question.Choice(text: reader.string("text", in: choice, required: true, what: "the choice") ?? "",
                                            correct: reader.bool("correct", in: choice) ?? false,
                                            feedback: reader.string("feedback", in: choice, what: "the choice") ?? "",
-                                           fixed: reader.bool("fixed", in: choice) ?? false))
+                                           fixed: reader.bool("fixed", in: choice) ?? false,
+                                           location: choice["text"].map(reader.location(of:))))
         }
         let location = reader.location(of: node)
         let correct = choices.filter(\.correct).count

@@ -8,6 +8,8 @@ struct SiteStage: @unchecked Sendable {
     let generator: String
     let jobs: Int
     let progress: (any BuildProgress)?
+    /// How item-writing findings are reported: warnings, or errors under `check --strict`.
+    var itemSeverity: Diagnostic.Severity = .warning
 
     struct Outcome {
         var diagnostics: [Diagnostic]
@@ -48,6 +50,7 @@ struct SiteStage: @unchecked Sendable {
         var diagnostics = compiled.diagnostics + notes.compactMap { $0?.compilation.diagnostics }.flatMap { $0 }
         let contentAssets = (modules + notes.compactMap { $0 }).reduce(into: Set<String>()) { $0.formUnion($1.compilation.assets) }
         guard !diagnostics.containsErrors else { return Outcome(diagnostics: diagnostics, pages: 0) }
+        let items = ItemWritingCheck(pages: modules.map(\.compilation), jobs: writer == nil ? jobs : 1)
 
         // 2. Fragments → pages through the templates, written as they are rendered.
         let contexts = PageContext(course: course, generator: generator,
@@ -82,18 +85,21 @@ struct SiteStage: @unchecked Sendable {
             // `meridian check`: render every page in memory and look across them.
             let rendered = Parallel.map(pages.count, jobs: jobs) { render(pages[$0]) }
             diagnostics += SiteChecks(course: course, modules: modules, notes: notes, rendered: rendered).run()
+            diagnostics += items.diagnostics(severity: itemSeverity)
+            diagnostics += items.summaryNotes(at: SourceLocation(file: course.displayFile("course.yaml")))
             return Outcome(diagnostics: diagnostics, pages: 0)
         }
         let writing = ProgressCounter(stage: "Writing pages", total: pages.count, progress: progress)
         // The assets first: copying the folder replaces it, and the course files are written into it.
         diagnostics += copyAssets(templatesDirectory: templatesDirectory, contentAssets: contentAssets)
-        // The course-wide files are made alongside the pages, and first: the search index takes
+        // The course-wide files (and the item-writing check) are made alongside the pages, and first: the search index takes
         // as long as hundreds of pages, and started last it would leave the other cores idle.
         let searchPages = Slot<[SearchIndex.Page]>(), courseData = Slot<CourseDataScript>()
         let courseFiles: [@Sendable () -> [Diagnostic]] = [
             { [self] in writeSearchIndex(modules: modules, notes: notes, keeping: searchPages) },
             { [self] in writePage("assets/countries-data.js", text: CountryData.script(for: course)) },
             { [self] in writeCourseFiles(keys: compiled.moduleKeys(of: course), keeping: courseData) },
+            { items.diagnostics(severity: .warning) },
         ]
         let problems = Parallel.map(courseFiles.count + pages.count, jobs: jobs) { [self] index -> [Diagnostic] in
             guard index >= courseFiles.count else { return courseFiles[index]() }

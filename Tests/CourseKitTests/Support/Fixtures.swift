@@ -22,14 +22,15 @@ enum Repository {
 
 /// A fixture course copied into a temporary folder, optionally with a case's files laid over it:
 /// `Fixtures/course` is a small good course, `Fixtures/errors/<case>/content` and
-/// `.../templates` replace or add files of the content and the templates.
+/// `.../templates` replace or add files of the content and the templates (`Fixtures/items/<case>`
+/// for the item-writing cases).
 struct FixtureCourse {
     let folder: URL
     var content: URL { folder.appendingPathComponent("Content") }
     var templates: URL { folder.appendingPathComponent("Templates") }
     var site: URL { folder.appendingPathComponent("Site") }
 
-    init(overlay: String? = nil) throws {
+    init(overlay: String? = nil, from group: String = "errors") throws {
         let files = FileManager.default
         folder = files.temporaryDirectory.appendingPathComponent("meridian-\(UUID().uuidString)")
         try files.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -37,7 +38,7 @@ struct FixtureCourse {
         try files.copyItem(at: Repository.data, to: content.appendingPathComponent("data"))
         try files.copyItem(at: Repository.templates, to: templates)
         if let overlay {
-            let base = Repository.fixtures.appendingPathComponent("errors/\(overlay)")
+            let base = Repository.fixtures.appendingPathComponent("\(group)/\(overlay)")
             try Self.lay(base.appendingPathComponent("content"), over: content)
             try Self.lay(base.appendingPathComponent("templates"), over: templates)
         }
