@@ -85,5 +85,9 @@ let package = Package(
             name: "RecordsTests",
             dependencies: ["Records", "CourseKit"]
         ),
+        // What the fuzzer feeds (Fuzz/README.md); `make fuzz` builds the driver with libFuzzer.
+        .target(name: "FuzzTargets", dependencies: ["CourseKit", "Records"], path: "Fuzz/Targets"),
+        .executableTarget(name: "meridian-fuzz", dependencies: ["FuzzTargets"], path: "Fuzz/Driver"),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"]),
     ]
 )

@@ -80,15 +80,15 @@ public struct Builder: Sendable {
     /// A build, and what it worked out (nil when no site was written).
     func run(_ options: BuildOptions, progress: (any BuildProgress)? = nil) throws(BuildFailure) -> (report: BuildReport, kept: Kept?) {
         let started = Date()
-        let loaded = Result { () throws(BuildFailure) in
-            try ContentLoader(jobs: options.jobs).load(from: options.content, displayPath: options.contentDisplay)
-        }
+        let loaded = ContentLoader(jobs: options.jobs).read(from: options.content, displayPath: options.contentDisplay)
         let templateLibrary = TemplateLibrary.load(from: options.templates, displayPath: options.templatesDisplay)
-        guard case let .success((course, loadWarnings)) = loaded, case let .success(templates) = templateLibrary else {
-            // Report the content's and the templates' problems together.
-            let problems = [loaded.failure, templateLibrary.failure].compactMap { $0?.diagnostics }.flatMap { $0 }
-            throw BuildFailure(problems)
+        guard let course = loaded.course, !loaded.diagnostics.containsErrors, case let .success(templates) = templateLibrary else {
+            // Report every problem at once: the content's, the templates', and those in the
+            // Markdown of every module and note that did load.
+            let fragments = loaded.course.map { SiteStage.compile($0, jobs: options.jobs) }
+            throw BuildFailure(loaded.diagnostics + (templateLibrary.failure?.diagnostics ?? []) + (fragments?.diagnostics ?? []))
         }
+        let loadWarnings = loaded.diagnostics
         let writer = options.writesOutput ? try SiteWriter(output: options.output) : nil
         let stage = SiteStage(course: course, templates: templates, writer: writer, generator: generator,
                               jobs: options.jobs, progress: progress, itemSeverity: options.strict ? .error : .warning)

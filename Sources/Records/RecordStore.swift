@@ -16,10 +16,22 @@ public enum ImportOutcome: Sendable, Equatable {
 public final class RecordStore: Sendable {
     private let database: DatabaseQueue
 
+    /// How long a write waits for another process (a second `records import`, a report)
+    /// to let go of the database before giving up: long enough for any one file's import.
+    static let busyTimeout: TimeInterval = 60
+
     /// Opens (creating and migrating if needed) the database at `path`.
     public init(path: String) throws {
-        database = try DatabaseQueue(path: path)
-        try Self.migrator.migrate(database)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        database = try DatabaseQueue(path: path, configuration: configuration)
+        do {
+            try Self.migrator.migrate(database)
+        } catch {
+            // Two imports that open a new database at once both find it empty; the one that
+            // loses the race fails on the tables the other made, and finds them made on a retry.
+            try Self.migrator.migrate(database)
+        }
     }
 
     static var migrator: DatabaseMigrator {

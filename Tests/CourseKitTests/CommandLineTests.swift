@@ -2,29 +2,6 @@ import Foundation
 import CourseKit
 import Testing
 
-/// Runs the built `meridian` binary as a user would, with output piped.
-private func meridian(_ arguments: [String], in folder: URL) throws -> (status: Int32, output: String, errors: String) {
-    let process = Process()
-    process.executableURL = productsDirectory.appendingPathComponent("meridian")
-    process.arguments = arguments
-    process.currentDirectoryURL = folder
-    let output = Pipe(), errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let out = output.fileHandleForReading.readDataToEndOfFile()
-    let err = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
-}
-
-/// The folder holding the test bundle and the products built with it.
-private var productsDirectory: URL {
-    let bundle = Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }
-    return bundle.map { URL(fileURLWithPath: $0.bundlePath).deletingLastPathComponent() }
-        ?? Repository.root.appendingPathComponent(".build/debug")
-}
-
 @Suite("The command line")
 struct CommandLineTests {
     @Test func aSuccessfulBuildIsQuietWhenPiped() throws {

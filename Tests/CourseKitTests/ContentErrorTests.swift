@@ -54,6 +54,11 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
             "Content/modules/03-broken.md:29:3: error: step 'orphan' is never reached: no path from 'opening' leads to it",
             "Content/modules/03-broken.md:37:8: error: step 'openning' is not defined (did you mean 'opening'?)",
         ]),
+        DiagnosticCase(overlay: "every-error-at-once", expected: [
+            "Content/countries/ca-quebec.md:5:1: error: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence",
+            "Content/modules/03-broken.md:3:1: error: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence",
+            "Content/modules/04-links.md:8:1: error: broken link '05-nowhere.md': no such page",
+        ]),
         DiagnosticCase(overlay: "missing-partial", expected: [
             "Templates/home.mustache:4:3: error: template 'home' uses partial 'partials/nowhere', which does not exist",
         ]),

@@ -15,7 +15,6 @@ struct YAMLNodeTests {
         "flow: {a: 1, b: [x, {c: d}]}\n",
         "pairs:\n  - [left, right]\n  - [\"a b\", 'c''d']\n",
         "tagged: !!str 123\nother: !custom x\n",
-        "base: &b text\ncopy: *b\n",
         "a: 1\na: 2\n",
         "a: 1\n\"a\": 2\n",
         "? [complex, key]\n: value\n",

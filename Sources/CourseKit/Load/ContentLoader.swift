@@ -10,24 +10,36 @@ public struct ContentLoader: Sendable {
 
     /// Loads the course or throws every problem found, sorted.
     public func load(from directory: URL, displayPath: String) throws(BuildFailure) -> (Course, [Diagnostic]) {
+        let loaded = read(from: directory, displayPath: displayPath)
+        guard let course = loaded.course, !loaded.diagnostics.containsErrors else { throw BuildFailure(loaded.diagnostics) }
+        return (course, loaded.diagnostics)
+    }
+
+    /// Reads all of the content, however much of it fails: the course holds every file that
+    /// loaded, so that the rest of a build can look for problems in it too. The course is nil
+    /// only when `course.yaml` cannot be read.
+    func read(from directory: URL, displayPath: String) -> (course: Course?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
+        var unreadPages: [String: String] = [:]
         let files = ContentFiles(directory: directory, displayPath: displayPath)
         let config = CourseConfigLoader(files: files).load(into: &diagnostics)
-        let modules = ModuleLoader(files: files, jobs: jobs).load(into: &diagnostics)
-        let countries = CountryLoader(files: files).load(into: &diagnostics)
+        let modules = ModuleLoader(files: files, jobs: jobs).load(into: &diagnostics, unreadPages: &unreadPages)
+        let countries = CountryLoader(files: files).load(into: &diagnostics, unreadPages: &unreadPages)
         let guide = DimensionGuideLoader(files: files).load(into: &diagnostics)
-        guard let config, !diagnostics.containsErrors else { throw BuildFailure(diagnostics) }
+        guard let config else { return (nil, diagnostics) }
         var course = Course(config: config, modules: modules, countries: countries,
                             directory: directory, displayPath: displayPath)
         course.guide = guide
+        course.unreadPages = unreadPages
         diagnostics += checkCountryReferences(in: course)
-        if diagnostics.containsErrors { throw BuildFailure(diagnostics) }
         return (course, diagnostics)
     }
 
+    /// A code naming a notes file that could not be read is not reported again.
     private func checkCountryReferences(in course: Course) -> [Diagnostic] {
         course.modules.flatMap(\.meta.countries).compactMap { code in
-            course.country(code.value) == nil ? .error(Self.unknownCountryMessage(code.value, in: course), at: code.location) : nil
+            guard course.country(code.value) == nil, course.unreadPages["countries/\(code.value).md"] == nil else { return nil }
+            return .error(Self.unknownCountryMessage(code.value, in: course), at: code.location)
         }
     }
 

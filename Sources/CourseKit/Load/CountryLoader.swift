@@ -8,9 +8,10 @@ struct CountryLoader {
     static let mappingPath = "data/hofstede-countries.csv"
     static let noteKeys = ["name", "parent", "nearest", "languages", "timezones", "trompenaars", "sources"]
 
-    func load(into diagnostics: inout [Diagnostic]) -> [Country] {
+    /// The country pages; `unreadPages` gets the page of each notes file that cannot be read.
+    func load(into diagnostics: inout [Diagnostic], unreadPages: inout [String: String]) -> [Country] {
         var countries = loadDataset(into: &diagnostics)
-        attachNotes(to: &countries, diagnostics: &diagnostics)
+        attachNotes(to: &countries, diagnostics: &diagnostics, unreadPages: &unreadPages)
         return countries.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
     }
 
@@ -60,11 +61,14 @@ struct CountryLoader {
         }
     }
 
-    private func attachNotes(to countries: inout [Country], diagnostics: inout [Diagnostic]) {
+    private func attachNotes(to countries: inout [Country], diagnostics: inout [Diagnostic], unreadPages: inout [String: String]) {
         let codes = countries.map(\.code)
         for name in files.list("countries", extension: "md") {
             let code = String(name.dropLast(3))
-            guard let notes = loadNotes("countries/\(name)", into: &diagnostics) else { continue }
+            guard let notes = loadNotes("countries/\(name)", into: &diagnostics) else {
+                unreadPages["countries/\(name)"] = "countries/\(code).html"
+                continue
+            }
             if let index = countries.firstIndex(where: { $0.code == code }) {
                 countries[index].notes = notes
                 if let better = notes.name { countries[index].name = better }

@@ -6,15 +6,21 @@ struct ModuleLoader {
     let jobs: Int
     static let keys = ["title", "summary", "minutes", "objectives", "countries"]
 
-    func load(into diagnostics: inout [Diagnostic]) -> [Module] {
+    /// Every module that loads; `unreadPages` gets the page of each one that does not but whose
+    /// file name gives its slug, so that links to it are not reported as well.
+    func load(into diagnostics: inout [Diagnostic], unreadPages: inout [String: String]) -> [Module] {
         let names = files.list("modules", extension: "md")
         let results = Parallel.map(names.count, jobs: jobs) { [self] index in
             loadModule(named: names[index])
         }
         var modules: [Module] = []
-        for result in results {
+        for (name, result) in zip(names, results) {
             diagnostics += result.diagnostics
-            if let module = result.module { modules.append(module) }
+            if let module = result.module {
+                modules.append(module)
+            } else if let (_, slug) = Self.parseFileName(name) {
+                unreadPages["modules/\(name)"] = "modules/\(slug).html"
+            }
         }
         modules.sort { ($0.number, $0.slug) < ($1.number, $1.slug) }
         diagnostics += duplicateSlugs(in: modules)

@@ -37,9 +37,16 @@ struct YAMLNode {
     /// read straight from libyaml's events; a snippet with anything else (an alias, a repeated
     /// or non-text key, a second document, a syntax error) goes through Yams as before, which
     /// gives it exactly the meaning and the error message it always had.
+    /// Anchors, aliases, and nesting or values past `YAMLLimits` are refused (`YAMLRefusal`)
+    /// before anything is built from them.
     static func compose(_ text: String) throws -> YAMLNode? {
-        if let composed = EventReader.compose(text) { return composed.root }
-        return try composeWithYams(text)
+        switch EventReader.compose(text) {
+        case .composed(let root): return root
+        case .refused(let refusal): throw refusal
+        case .unread:
+            try YAMLLimits.check(text)
+            return try composeWithYams(text)
+        }
     }
 
     /// The snippet read by Yams alone.
@@ -70,65 +77,75 @@ struct YAMLNode {
     }
 }
 
-/// libyaml's events for one snippet, turned into `YAMLNode`s; nil for whatever Yams should read.
+/// libyaml's events for one snippet, turned into `YAMLNode`s.
 private struct EventReader {
-    struct Composed {
-        var root: YAMLNode?
+    enum Outcome {
+        /// The snippet's document, or nil when it has none.
+        case composed(YAMLNode?)
+        /// Something `YAMLLimits` refuses, met before the reader gave up.
+        case refused(YAMLRefusal)
+        /// What Yams should read: an alias, a repeated or non-text key, a second document, an error.
+        case unread
     }
 
-    /// On the heap, because libyaml keeps a pointer to the parser inside the parser.
-    private let parser: UnsafeMutablePointer<yaml_parser_t>
+    /// Thrown to stop reading, for Yams to read the snippet.
+    private struct Unread: Error {}
 
-    static func compose(_ text: String) -> Composed? {
-        var text = text
-        return text.withUTF8 { bytes in
-            // libyaml wants a buffer; an empty snippet has no document.
-            guard let start = bytes.baseAddress, !bytes.isEmpty else { return Composed(root: nil) }
-            let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
-            defer { parser.deallocate() }
-            guard yaml_parser_initialize(parser) == 1 else { return nil }
-            defer { yaml_parser_delete(parser) }
-            yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
-            yaml_parser_set_input_string(parser, start, bytes.count)
-            return EventReader(parser: parser).stream()
-        }
+    let parser: UnsafeMutablePointer<yaml_parser_t>
+
+    static func compose(_ text: String) -> Outcome {
+        LibYAML.withParser(text) { parser in
+            do {
+                return .composed(try EventReader(parser: parser).stream())
+            } catch let refusal as YAMLRefusal {
+                return .refused(refusal)
+            } catch {
+                return .unread
+            }
+        } ?? (text.isEmpty ? .composed(nil) : .unread)
     }
 
     /// STREAM-START, at most one document, STREAM-END.
-    private func stream() -> Composed? {
-        guard next(expecting: YAML_STREAM_START_EVENT) != nil else { return nil }
-        var event = yaml_event_t()
-        guard yaml_parser_parse(parser, &event) == 1 else { return nil }
+    private func stream() throws -> YAMLNode? {
+        try next(expecting: YAML_STREAM_START_EVENT)
+        var event = try parse()
         defer { yaml_event_delete(&event) }
         switch event.type {
         case YAML_STREAM_END_EVENT:
-            return Composed(root: nil)
-        case YAML_DOCUMENT_START_EVENT:
-            guard let root = node(), next(expecting: YAML_DOCUMENT_END_EVENT) != nil,
-                  next(expecting: YAML_STREAM_END_EVENT) != nil else { return nil }
-            return Composed(root: root)
-        default:
             return nil
+        case YAML_DOCUMENT_START_EVENT:
+            let root = try node(depth: 0)
+            try next(expecting: YAML_DOCUMENT_END_EVENT)
+            try next(expecting: YAML_STREAM_END_EVENT)
+            return root
+        default:
+            throw Unread()
         }
     }
 
-    /// The next event, when it is of `type`.
-    private func next(expecting type: yaml_event_type_t) -> Void? {
+    /// The next event; the caller deletes it.
+    private func parse() throws -> yaml_event_t {
         var event = yaml_event_t()
-        guard yaml_parser_parse(parser, &event) == 1 else { return nil }
-        defer { yaml_event_delete(&event) }
-        return event.type == type ? () : nil
+        guard yaml_parser_parse(parser, &event) == 1 else { throw Unread() }
+        return event
     }
 
-    /// The node whose first event comes next, read to its end.
-    private func node() -> YAMLNode? {
-        var event = yaml_event_t()
-        guard yaml_parser_parse(parser, &event) == 1 else { return nil }
+    /// Reads the next event, which must be of `type`.
+    private func next(expecting type: yaml_event_type_t) throws {
+        var event = try parse()
         defer { yaml_event_delete(&event) }
-        return node(startingWith: event)
+        guard event.type == type else { throw Unread() }
     }
 
-    private func node(startingWith event: yaml_event_t) -> YAMLNode? {
+    /// The node whose first event comes next, read to its end, inside `depth` collections.
+    private func node(depth: Int) throws -> YAMLNode {
+        var event = try parse()
+        defer { yaml_event_delete(&event) }
+        return try node(startingWith: event, depth: depth)
+    }
+
+    private func node(startingWith event: yaml_event_t, depth: Int) throws -> YAMLNode {
+        if let refusal = YAMLLimits.refusal(of: event, depth: depth) { throw refusal }
         let line = Int(event.start_mark.line) + 1, column = Int(event.start_mark.column) + 1
         switch event.type {
         case YAML_SCALAR_EVENT:
@@ -136,34 +153,37 @@ private struct EventReader {
             let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
             return YAMLNode(value: .scalar(text), line: line, column: column)
         case YAML_SEQUENCE_START_EVENT:
-            var items: [YAMLNode] = []
-            while true {
-                var item = yaml_event_t()
-                guard yaml_parser_parse(parser, &item) == 1 else { return nil }
-                defer { yaml_event_delete(&item) }
-                if item.type == YAML_SEQUENCE_END_EVENT { break }
-                guard let node = node(startingWith: item) else { return nil }
-                items.append(node)
-            }
-            return YAMLNode(value: .sequence(items), line: line, column: column)
+            return YAMLNode(value: .sequence(try items(depth: depth + 1)), line: line, column: column)
         case YAML_MAPPING_START_EVENT:
-            var pairs: [(key: YAMLNode, value: YAMLNode)] = []
-            var keys = Set<String>()
-            while true {
-                var keyEvent = yaml_event_t()
-                guard yaml_parser_parse(parser, &keyEvent) == 1 else { return nil }
-                defer { yaml_event_delete(&keyEvent) }
-                if keyEvent.type == YAML_MAPPING_END_EVENT { break }
-                // Only text keys, each once: Yams reports a repeated key, and compares others whole.
-                guard keyEvent.type == YAML_SCALAR_EVENT, let key = node(startingWith: keyEvent),
-                      let name = key.string, keys.insert(name).inserted,
-                      let value = node() else { return nil }
-                pairs.append((key, value))
-            }
-            return YAMLNode(value: .mapping(pairs), line: line, column: column)
+            return YAMLNode(value: .mapping(try pairs(depth: depth + 1)), line: line, column: column)
         default:
-            // An alias (Yams resolves it) or an event out of place.
-            return nil
+            // An event out of place.
+            throw Unread()
+        }
+    }
+
+    private func items(depth: Int) throws -> [YAMLNode] {
+        var items: [YAMLNode] = []
+        while true {
+            var item = try parse()
+            defer { yaml_event_delete(&item) }
+            if item.type == YAML_SEQUENCE_END_EVENT { return items }
+            items.append(try node(startingWith: item, depth: depth))
+        }
+    }
+
+    private func pairs(depth: Int) throws -> [(key: YAMLNode, value: YAMLNode)] {
+        var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+        var keys = Set<String>()
+        while true {
+            var keyEvent = try parse()
+            defer { yaml_event_delete(&keyEvent) }
+            if keyEvent.type == YAML_MAPPING_END_EVENT { return pairs }
+            // Only text keys, each once: Yams reports a repeated key, and compares others whole.
+            guard keyEvent.type == YAML_SCALAR_EVENT else { throw Unread() }
+            let key = try node(startingWith: keyEvent, depth: depth)
+            guard let name = key.string, keys.insert(name).inserted else { throw Unread() }
+            pairs.append((key, try node(depth: depth)))
         }
     }
 }

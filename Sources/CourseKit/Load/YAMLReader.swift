@@ -48,6 +48,9 @@ struct YAMLReader {
     }
 
     private func diagnostic(for error: Error) -> Diagnostic {
+        if let refusal = error as? YAMLRefusal {
+            return .error(refusal.message, at: location(line: refusal.line, column: refusal.column))
+        }
         guard let yamlError = error as? YamlError else {
             return .error("invalid YAML: \(error)", at: origin)
         }

@@ -18,6 +18,9 @@ public struct Course: Sendable {
     public func country(_ code: String) -> Country? { countryIndex[code].map { countries[$0] } }
 
     var countryIndex: [String: Int] = [:]
+    /// Pages whose source file could not be read (an error already says why), by source path:
+    /// links to them and their country codes are not reported a second time.
+    var unreadPages: [String: String] = [:]
 
     init(config: CourseConfig, modules: [Module], countries: [Country], directory: URL, displayPath: String) {
         self.config = config
@@ -30,7 +33,7 @@ public struct Course: Sendable {
 
     /// Content-relative source path → site path, for every page a link can name.
     func pageIndex() -> [String: String] {
-        var pages: [String: String] = [:]
+        var pages = unreadPages
         for module in modules { pages[module.sourcePath] = module.url }
         for country in countries { pages["countries/\(country.code).md"] = country.url }
         return pages

@@ -39,15 +39,29 @@ struct SiteStage: @unchecked Sendable {
         case home, countriesIndex, compare, search, progress, certificate, country(Int), module(Int)
     }
 
-    func run(templatesDirectory: URL) -> Outcome {
-        // 1. Markdown → HTML fragments, for the modules and the country notes.
+    /// The modules and the country notes compiled, with every problem found in them.
+    struct Fragments {
+        var compiled: CourseCompilation
+        var notes: [CompiledPage?]
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Markdown → HTML fragments, for the modules and the country notes.
+    static func compile(_ course: Course, jobs: Int, progress: (any BuildProgress)? = nil) -> Fragments {
         let compiled = CourseCompilation(course: course, jobs: jobs, progress: progress)
-        let modules = compiled.modules
-        let notes = Parallel.map(course.countries.count, jobs: jobs) { [self] index in
+        let notes = Parallel.map(course.countries.count, jobs: jobs) { index in
             let country = course.countries[index]
             return country.notes.map { compiled.compiler.compile($0.body, sourcePath: $0.sourcePath, pagePath: country.url) }
         }
-        var diagnostics = compiled.diagnostics + notes.compactMap { $0?.compilation.diagnostics }.flatMap { $0 }
+        let diagnostics = compiled.diagnostics + notes.compactMap { $0?.compilation.diagnostics }.flatMap { $0 }
+        return Fragments(compiled: compiled, notes: notes, diagnostics: diagnostics)
+    }
+
+    func run(templatesDirectory: URL) -> Outcome {
+        // 1. Markdown → HTML fragments, for the modules and the country notes.
+        let fragments = Self.compile(course, jobs: jobs, progress: progress)
+        let compiled = fragments.compiled, modules = compiled.modules, notes = fragments.notes
+        var diagnostics = fragments.diagnostics
         let contentAssets = (modules + notes.compactMap { $0 }).reduce(into: Set<String>()) { $0.formUnion($1.compilation.assets) }
         guard !diagnostics.containsErrors else { return Outcome(diagnostics: diagnostics, pages: 0) }
         let items = ItemWritingCheck(pages: modules.map(\.compilation), jobs: writer == nil ? jobs : 1)

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Writes a site into a staging folder beside the output, then swaps it in, so a failed build
-/// never leaves a half-written site: until `commit()` the previous output stays as it was.
+/// Writes a site into a staging folder beside the output, then swaps it in, so a failed or
+/// killed build never leaves a half-written site: until `commit()` the previous output stays
+/// as it was, and the swap is one atomic rename.
 public final class SiteWriter: @unchecked Sendable {
     /// A file in every built site that marks the folder as Meridian's to replace.
     static let marker = ".meridian-site"
@@ -30,6 +31,7 @@ public final class SiteWriter: @unchecked Sendable {
             .appendingPathComponent(".\(name).building-\(ProcessInfo.processInfo.processIdentifier)")
         stagingPath = staging.path
         try checkOutputIsReplaceable()
+        FolderSwap.clearLeftovers(beside: self.output)
         do {
             try? files.removeItem(at: staging)
             try files.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -83,17 +85,9 @@ public final class SiteWriter: @unchecked Sendable {
     public func commit() throws {
         try write(Self.readme, to: "README.md")
         try write("Written by meridian build; the next build may replace this folder.\n", to: Self.marker)
-        let old = output.deletingLastPathComponent()
-            .appendingPathComponent(".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
-        let hadOutput = files.fileExists(atPath: output.path)
-        if hadOutput { try files.moveItem(at: output, to: old) }
-        do {
-            try files.moveItem(at: staging, to: output)
-        } catch {
-            if hadOutput { try? files.moveItem(at: old, to: output) }
-            throw error
-        }
-        if hadOutput { try? files.removeItem(at: old) }
+        try FolderSwap.swap(stagingPath, into: output.path)
+        // The previous site, now where the staging folder was.
+        try? files.removeItem(at: staging)
     }
 
     /// Throws the staged files away; the output folder is untouched.
