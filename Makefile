@@ -38,7 +38,7 @@ deps:
 # that takes over a second or memory over 2 GB, and leaves the input in Fuzz/Regressions/<target>/,
 # where `make test` reads it again (FuzzRegressionTests). See Fuzz/README.md.
 FUZZ_SECONDS ?= 180
-FUZZ_TARGETS := front-matter quiz scenario module record
+FUZZ_TARGETS := front-matter quiz scenario module record country-notes template
 FUZZ_BUILD   := .build/fuzz
 FUZZ_BIN     := $(FUZZ_BUILD)/debug/meridian-fuzz
 

@@ -4,7 +4,8 @@
 
 front-matter and module get every module file of Content/, the test fixtures and the starter
 course; quiz and scenario the body of every such fence in them; record a well-formed progress
-record. Every target also gets its kept regression inputs (Fuzz/Regressions/<target>/).
+record; country-notes every notes file of Content/countries/; template every template of
+Templates/. Every target also gets its kept regression inputs (Fuzz/Regressions/<target>/).
 """
 import json
 import re
@@ -39,7 +40,8 @@ def record() -> str:
 
 def main(target: Path) -> None:
     shutil.rmtree(target, ignore_errors=True)
-    folders = {name: target / name for name in ("front-matter", "quiz", "scenario", "module", "record")}
+    folders = {name: target / name for name in ("front-matter", "quiz", "scenario", "module", "record",
+                                                "country-notes", "template")}
     for folder in folders.values():
         folder.mkdir(parents=True)
     for index, path in enumerate(module_files()):
@@ -49,6 +51,10 @@ def main(target: Path) -> None:
         for number, (kind, body) in enumerate(FENCE.findall(text)):
             (folders[kind] / f"{index:03}-{number:02}-{path.stem}.yaml").write_text(body)
     (folders["record"] / "record.json").write_text(record())
+    for path in sorted((ROOT / "Content" / "countries").glob("*.md")):
+        shutil.copy(path, folders["country-notes"] / path.name)
+    for index, path in enumerate(sorted((ROOT / "Templates").rglob("*.mustache"))):
+        shutil.copy(path, folders["template"] / f"{index:02}-{path.name}")
     for name, folder in folders.items():
         for kept in (ROOT / "Fuzz" / "Regressions" / name).glob("*"):
             if kept.is_file() and not kept.name.startswith("."):

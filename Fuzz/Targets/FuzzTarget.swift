@@ -15,6 +15,11 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case module
     /// A progress record: decoded, then verified against the real course's answer key.
     case record
+    /// A country notes file: its front matter's fields, then its Markdown body.
+    case countryNotes = "country-notes"
+    /// A Mustache template, as `partials/footer` among the site's own templates: parsed,
+    /// checked (missing partials, include cycles), and rendered into the home page.
+    case template
 
     /// Reads `data` as this target's kind of file.
     public func run(_ data: Data) {
@@ -25,7 +30,32 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .scenario: Self.compileFence("scenario", text)
         case .module: Self.compileModule(text)
         case .record: Self.verifyRecord(data)
+        case .countryNotes: Self.readNotes(text)
+        case .template: Self.renderTemplate(text)
         }
+    }
+
+    private static func readNotes(_ text: String) {
+        var diagnostics: [Diagnostic] = []
+        guard let notes = CountryLoader.notes(text, path: "countries/ca.md", file: "Content/countries/ca.md", into: &diagnostics) else { return }
+        _ = compiler.compile(notes.body, sourcePath: "countries/ca.md", pagePath: "countries/ca.html")
+    }
+
+    /// The site's templates in a folder of their own, whose footer each input replaces.
+    nonisolated(unsafe) private static let templates: URL = {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("meridian-fuzz-templates-\(getpid())")
+        try? FileManager.default.removeItem(at: folder)
+        try? FileManager.default.copyItem(at: repository.appendingPathComponent("Templates"), to: folder)
+        return folder
+    }()
+
+    private static func renderTemplate(_ text: String) {
+        let footer = templates.appendingPathComponent("partials/footer.mustache")
+        guard (try? Data(text.utf8).write(to: footer)) != nil,
+              case .success(let library) = TemplateLibrary.load(from: templates, displayPath: "Templates") else { return }
+        _ = library.render("home", ["course": ["title": "Fuzz", "id": "https://example.org/fuzz"], "root": "",
+                                    "page": ["kind": "home", "title": "Fuzz"], "modules": [["title": "A", "url": "a.html"]]])
     }
 
     private static let file = "Content/modules/01-fuzz.md"

@@ -62,6 +62,10 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
         DiagnosticCase(overlay: "missing-partial", expected: [
             "Templates/home.mustache:4:3: error: template 'home' uses partial 'partials/nowhere', which does not exist",
         ]),
+        // Rendering a partial that includes itself never ends: the build used to crash.
+        DiagnosticCase(overlay: "partial-cycle", expected: [
+            "Templates/partials/credits.mustache:2:1: error: template 'partials/credits' includes itself through partials/credits → partials/footer → partials/credits, so rendering it would never end",
+        ]),
     ]
 }
 

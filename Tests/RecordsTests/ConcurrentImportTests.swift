@@ -46,16 +46,15 @@ struct ConcurrentImportTests {
         defer { fixture.remove() }
         let files = try records(100, prefix: "batch")
         let names = files.map { URL(fileURLWithPath: $0).lastPathComponent }
-        let started = Date()
-        #expect(run(files, into: "calibration.sqlite").wait().status == 0)
-        let duration = Date().timeIntervalSince(started)
         var chance = SeededRandom(seed: 7)
         var counts: [Int] = []
         for round in 0..<5 {
             let database = "round-\(round).sqlite"
-            let moment = duration * (0.2 + 0.7 * Double(chance.next() % 1_000) / 1_000)
+            // Killed once a seeded number of files is in: a moment picked by the clock alone
+            // can land while the answer key is still loading, on a busy machine.
+            let target = 1 + Int(chance.next() % 80)
             let importing = run(files, into: database)
-            Thread.sleep(forTimeInterval: moment)
+            waitUntil(stored: target, in: fixture.folder.appendingPathComponent(database).path, while: importing)
             importing.kill()
             let stored = try StoredRecords(database: fixture.folder.appendingPathComponent(database).path)
             #expect(stored.integrity == "ok", "round \(round)")
@@ -69,6 +68,16 @@ struct ConcurrentImportTests {
         let stored = try StoredRecords(database: fixture.folder.appendingPathComponent("round-0.sqlite").path)
         #expect(stored.fileNames == names)
         #expect(stored.currentCount == files.count)
+    }
+
+    /// Polls the database until it holds `count` records or the import has ended.
+    private func waitUntil(stored count: Int, in database: String, while importing: ImportRun) {
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline, importing.isRunning {
+            if FileManager.default.fileExists(atPath: database),
+               let stored = try? StoredRecords(database: database), stored.fileNames.count >= count { return }
+            Thread.sleep(forTimeInterval: 0.002)
+        }
     }
 
     private func run(_ files: [String], into database: String) -> ImportRun {
@@ -101,6 +110,8 @@ final class ImportRun {
         let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         return (process.terminationStatus, "\n" + text)
     }
+
+    var isRunning: Bool { process.isRunning }
 
     func kill() {
         if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }

@@ -117,9 +117,19 @@ struct CountryLoader {
     }
 
     private func loadNotes(_ path: String, into diagnostics: inout [Diagnostic]) -> CountryNotes? {
-        let file = files.display(path)
+        switch files.read(path) {
+        case .success(let text): return Self.notes(text, path: path, file: files.display(path), into: &diagnostics)
+        case .failure(let problem):
+            diagnostics.append(problem)
+            return nil
+        }
+    }
+
+    /// A notes file's text read: its front matter's fields and its body, or nil when the front
+    /// matter cannot be read; `file` names it in messages.
+    static func notes(_ text: String, path: String, file: String, into diagnostics: inout [Diagnostic]) -> CountryNotes? {
         let front: FrontMatter
-        switch files.read(path).flatMap({ FrontMatter.split($0, file: file) }) {
+        switch FrontMatter.split(text, file: file) {
         case .success(let split): front = split
         case .failure(let problem):
             diagnostics.append(problem)

@@ -44,6 +44,7 @@ public struct TemplateLibrary: Sendable {
                                           at: SourceLocation(file: source.file, line: tag.line, column: tag.column)))
             }
         }
+        diagnostics += TemplateCycles.errors(in: scans, files: texts.mapValues(\.file))
         for name in required where texts[name] == nil {
             diagnostics.append(.error("missing template '\(name)': add \(name).mustache",
                                       at: SourceLocation(file: displayPath.isEmpty ? "." : displayPath)))
