@@ -13,15 +13,7 @@ extension ItemAnalysis {
         let body = modules.map { module in
             "<section>\n<h2>\(e(module.title))</h2>\n" + module.items.map(section).joined(separator: "\n") + "\n</section>"
         }.joined(separator: "\n")
-        return """
-        <!doctype html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Item analysis</title>
-        <style>
-        body { font: 16px/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #1d2430; }
+        let style = """
         article { border-top: 1px solid #d5dae1; padding: 1rem 0; }
         h3 { font-size: 1.05rem; margin: 0 0 .5rem; }
         .id { color: #4a5563; font-weight: normal; font-size: .9rem; }
@@ -36,21 +28,15 @@ extension ItemAnalysis {
         .bar { width: 30%; }
         .bar span { display: block; height: .8rem; background: #2f6f8f; border-radius: 2px; }
         .right { font-weight: 600; }
-        </style>
-        </head>
-        <body>
-        <main>
+        """
+        return ReportPage.html(title: "Item analysis", maxWidth: "60rem", style: style, body: """
         <h1>Item analysis</h1>
         <p>\(learners) \(learners == 1 ? "learner's" : "learners'") current records; \(items.count) questions, \(flagged) flagged. \
         Generated \(e(Timestamp.format(generatedAt))).</p>
         <p>\(e(method))</p>
         \(editionWarning.map { "<p class=\"flags\">\(e($0))</p>" } ?? "")
         \(body)
-        </main>
-        </body>
-        </html>
-
-        """
+        """)
     }
 
     private func section(_ item: Item) -> String {

@@ -21,25 +21,15 @@ extension Report {
                 return "<tr>" + cells.map { "<td>\(escape($0))</td>" }.joined() + "</tr>"
             }
         }.joined(separator: "\n")
-        return """
-        <!doctype html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Completion report</title>
-        <style>
-        body { font: 16px/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 70rem; padding: 0 1rem; color: #1d2430; }
+        let style = """
         table { border-collapse: collapse; width: 100%; margin: 1rem 0 2rem; }
         th, td { text-align: left; padding: .35rem .6rem; border-bottom: 1px solid #d5dae1; vertical-align: top; }
         thead th { background: #eef1f5; }
         .bar { width: 40%; }
         .bar span { display: block; height: .9rem; background: #2f6f8f; border-radius: 2px; }
         .summary { font-size: 1.15rem; }
-        </style>
-        </head>
-        <body>
-        <main>
+        """
+        return ReportPage.html(title: "Completion report", maxWidth: "70rem", style: style, body: """
         <h1>Completion report</h1>
         <p class="summary">\(completedCount) of \(total) learners completed the course (\(percent)%).</p>
         <p>Generated \(escape(Timestamp.format(generatedAt))) from each learner's latest imported record.</p>
@@ -57,11 +47,7 @@ extension Report {
         \(rows)
         </tbody>
         </table>
-        </main>
-        </body>
-        </html>
-
-        """
+        """)
     }
 
     private func label(_ status: String) -> String {

@@ -19,8 +19,12 @@ public struct TemplateLibrary: Sendable {
         var texts: [String: (file: String, text: String)] = [:]
         for name in templateNames(in: directory) {
             let file = displayPath.isEmpty ? "\(name).mustache" : "\(displayPath)/\(name).mustache"
-            guard let text = try? String(contentsOf: directory.appendingPathComponent("\(name).mustache"), encoding: .utf8) else {
+            guard let bytes = ContentFiles.contents(of: directory.appendingPathComponent("\(name).mustache").path) else {
                 diagnostics.append(.error("cannot read template", at: SourceLocation(file: file)))
+                continue
+            }
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                diagnostics.append(.error("template is not UTF-8 text", at: SourceLocation(file: file)))
                 continue
             }
             texts[name] = (file, text)
