@@ -54,9 +54,10 @@ public struct ItemAnalysis: Sendable {
         learners = records.count
         contentHash = key.contentHash
         editions = Dictionary(records.map { ($0.course.contentHash, 1) }, uniquingKeysWith: +)
-        let sheets = records.map { AnswerSheet(record: $0, basis: basis) }
+        let questions = key.modules.flatMap(\.questions)
+        let sheets = records.map { AnswerSheet(record: $0, basis: basis, questions: questions) }
         items = key.modules.flatMap { module in
-            module.questions.map { ItemStatistics(question: $0, module: module, sheets: sheets, key: key).item }
+            module.questions.map { ItemStatistics(question: $0, module: module, sheets: sheets).item }
         }
     }
 
@@ -69,12 +70,14 @@ public struct ItemAnalysis: Sendable {
     }
 }
 
-/// One learner's responses as the analysis counts them.
+/// One learner's responses as the analysis counts them, graded once.
 struct AnswerSheet {
     var responses: [String: String] = [:]
     var latestInsteadOfFirst: Set<String> = []
+    /// The questions of the course the responses get right.
+    var right: Set<String> = []
 
-    init(record: ProgressRecord, basis: ItemAnalysis.Basis) {
+    init(record: ProgressRecord, basis: ItemAnalysis.Basis, questions: [Question]) {
         for module in record.modules {
             for (id, latest) in module.answers {
                 if basis == .first, let first = module.firstAnswers?[id] {
@@ -85,6 +88,7 @@ struct AnswerSheet {
                 }
             }
         }
+        right = Set(questions.filter { responses[$0.id].map($0.isCorrect) == true }.map(\.id))
     }
 }
 
@@ -94,10 +98,11 @@ struct ItemStatistics {
 
     let item: ItemAnalysis.Item
 
-    init(question: Question, module: AnswerKey.ModuleKey, sheets: [AnswerSheet], key: AnswerKey) {
+    init(question: Question, module: AnswerKey.ModuleKey, sheets: [AnswerSheet]) {
         let answered = sheets.filter { $0.responses[question.id] != nil }
-        let scores = answered.map { question.isCorrect($0.responses[question.id]!) ? 1.0 : 0.0 }
-        let rests = answered.map { sheet in Self.score(of: sheet, in: key, except: question.id) }
+        let scores = answered.map { $0.right.contains(question.id) ? 1.0 : 0.0 }
+        // The score on the course's other questions.
+        let rests = zip(answered, scores).map { Double($0.right.count) - $1 }
         let responses = answered.map { $0.responses[question.id]! }
         var item = ItemAnalysis.Item(
             id: question.id, module: module.slug, moduleTitle: module.title, kind: question.kind.rawValue,
@@ -109,13 +114,6 @@ struct ItemStatistics {
             latestInsteadOfFirst: answered.filter { $0.latestInsteadOfFirst.contains(question.id) }.count, flags: [])
         item.flags = Self.flags(for: item)
         self.item = item
-    }
-
-    /// How many of the other questions the sheet answers right.
-    static func score(of sheet: AnswerSheet, in key: AnswerKey, except id: String) -> Double {
-        Double(key.modules.flatMap(\.questions).filter { question in
-            question.id != id && sheet.responses[question.id].map(question.isCorrect) == true
-        }.count)
     }
 
     /// Pearson's correlation, or nil when either side does not vary or there are fewer than three pairs.
@@ -130,7 +128,7 @@ struct ItemStatistics {
     }
 
     static func options(of question: Question, responses: [String]) -> [ItemAnalysis.Option] {
-        let chosen = responses.map { Set($0.components(separatedBy: "[,]")) }
+        let chosen = responses.map { Set(ResponsePattern.parts(of: $0)) }
         switch question.kind {
         case .single, .multiple:
             return question.choices.enumerated().map { index, choice in

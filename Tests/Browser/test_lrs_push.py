@@ -7,6 +7,8 @@ line naming the address, and nothing is sent by a dry run."""
 from __future__ import annotations
 
 import json
+import urllib.request
+from base64 import b64encode
 from pathlib import Path
 
 import pytest
@@ -106,8 +108,6 @@ def test_a_statement_held_with_other_content_is_refused_and_the_rest_are_stored(
     statement["result"] = {"response": "something else"}
     post = meridian("records", "push", "--lrs", lrs.endpoint, "--db", str(database), "--dry-run")
     assert post.returncode == 0 and "nothing was sent" in post.stdout and lrs.statements() == []
-    import urllib.request
-    from base64 import b64encode
     request = urllib.request.Request(lrs.endpoint + "statements", data=json.dumps([statement]).encode(), method="POST",
                                      headers={"Content-Type": "application/json", "X-Experience-API-Version": "1.0.3",
                                               "Authorization": "Basic " + b64encode(f"{USER}:{PASSWORD}".encode()).decode()})

@@ -37,9 +37,9 @@ public enum ResponseComparison: String, Sendable {
         case .sequence:
             return response == key
         case .set:
-            let parts = response.components(separatedBy: ResponsePattern.separator)
+            let parts = ResponsePattern.parts(of: response)
             let unique = Set(parts)
-            return unique.count == parts.count && unique == Set(key.components(separatedBy: ResponsePattern.separator))
+            return unique.count == parts.count && unique == Set(ResponsePattern.parts(of: key))
         }
     }
 }

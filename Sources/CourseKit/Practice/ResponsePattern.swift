@@ -1,8 +1,13 @@
 /// Responses in the xAPI 1.0.3 response-pattern form, the form learners' answers are stored
 /// in. Choices, items and right sides are named by their 1-based position in the source.
-enum ResponsePattern {
+public enum ResponsePattern {
     static let separator = "[,]"
     static let pairSeparator = "[.]"
+
+    /// The parts of a response: the choices chosen, the items in order, the pairs matched.
+    public static func parts(of response: String) -> [String] {
+        response.components(separatedBy: separator)
+    }
 
     /// The one correct response to a question.
     static func correct(for question: Question) -> String {

@@ -59,7 +59,9 @@ public struct StatementPush: Sendable {
         guard case let .object(verb)? = fields["verb"], case let .string(verbID)? = verb["id"] else {
             return .failure(Refusal(id: id, reason: "it has no verb"))
         }
-        let course = courseID.hasSuffix("/") ? String(courseID.dropLast()) : courseID
+        // Activity ids are the course id without its trailing slashes, as the site writes them.
+        var course = Substring(courseID)
+        while course.hasSuffix("/") { course = course.dropLast() }
         guard case let .object(object)? = fields["object"], case let .string(objectID)? = object["id"],
               objectID == course || objectID.hasPrefix(course + "/") else {
             return .failure(Refusal(id: id, reason: "its object is not an activity of the course \(courseID)"))
