@@ -10,7 +10,7 @@ struct CourseContentTests {
         "why-culture-matters", "hofstede-power-and-individualism", "hofstede-uncertainty-achievement-time",
         "hofstede-which-edition", "trompenaars-relationships", "trompenaars-time-and-environment", "us-regional-differences",
         "canada-is-not-the-us", "language-of-support", "names-addresses-and-numbers", "mistakes-in-the-relationship", "listening-across-cultures",
-        "time-zones", "technology-and-teams", "outsourcing-and-offshore-support", "training-and-practice",
+        "time-zones", "technology-and-teams", "outsourcing-and-offshore-support", "when-a-call-turns-hostile", "training-and-practice",
         "scenario-practice", "final-check",
     ]
 
