@@ -157,3 +157,32 @@ def test_an_exam_taken_twice_verifies_and_a_raised_attempt_is_refused(browser, e
                              (draw_foreign, "drew 'g-single', which is not a question of this module")):
         refused = meridian("records", "verify", "--content", str(content), str(forged(change, change.__name__ + ".json")))
         assert refused.returncode != 0 and expected in refused.stdout + refused.stderr, (change.__name__, refused.stdout + refused.stderr)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("state", ["before", "open", "submitted"])
+def test_an_exam_has_no_accessibility_violations_at_any_stage(state, scheme, browser, exam_site):
+    from selenium_axe_python import Axe
+    from test_accessibility import describe
+    from test_practice_accessibility import color_scheme
+
+    color_scheme(browser, scheme)
+    try:
+        browser.get(page_url(exam_site, "modules/exam.html"))
+        browser.execute_script("localStorage.clear()")
+        browser.get(page_url(exam_site, "modules/exam.html"))
+        if state != "before":
+            button(browser, "Start attempt 1").click()
+            first = visible_questions(browser)
+            answer(browser, first[0], RIGHT[first[0]])
+        if state == "submitted":
+            for question in visible_questions(browser)[1:]:
+                answer(browser, question, WRONG[question])
+            button(browser, "Submit attempt").click()
+        axe = Axe(browser)
+        axe.inject()
+        violations = axe.run()["violations"]
+    finally:
+        color_scheme(browser, "light")
+    assert not violations, (f"axe-core found {len(violations)} violated rules on the exam ({state}, {scheme}):\n  "
+                            + "\n  ".join(describe(v) for v in violations))
