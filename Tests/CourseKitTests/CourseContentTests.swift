@@ -8,9 +8,9 @@ struct CourseContentTests {
     static let content = Repository.root.appendingPathComponent("Content")
     static let curriculum = [
         "why-culture-matters", "hofstede-power-and-individualism", "hofstede-uncertainty-achievement-time",
-        "trompenaars-relationships", "trompenaars-time-and-environment", "us-regional-differences",
-        "canada-is-not-the-us", "language-of-support", "mistakes-in-the-relationship", "listening-across-cultures",
-        "time-zones", "technology-and-teams", "outsourcing-and-offshore-support", "training-and-practice",
+        "hofstede-which-edition", "trompenaars-relationships", "trompenaars-time-and-environment", "us-regional-differences",
+        "canada-is-not-the-us", "language-of-support", "names-addresses-and-numbers", "mistakes-in-the-relationship", "listening-across-cultures",
+        "time-zones", "technology-and-teams", "outsourcing-and-offshore-support", "when-a-call-turns-hostile", "training-and-practice",
         "scenario-practice", "final-check",
     ]
 
