@@ -203,7 +203,7 @@ def worst_case_learner_script() -> str:
       var text = MeridianSuspendData.encode(course, data, reported, new Date());
       var back = MeridianSuspendData.decode(course, text);
       function sameAttempt(m, a, b) {
-        return JSON.stringify(a.drawn) === JSON.stringify(b.drawn) && a.drawn.every(function (id) {
+        return !!b && JSON.stringify(a.drawn) === JSON.stringify(b.drawn) && a.drawn.every(function (id) {
           var q = MeridianGrading.question(id);
           return MeridianGrading.isCorrect(q, a.answers[id]) === MeridianGrading.isCorrect(q, b.answers[id]) &&
                  typeof b.answers[id] === "string";
@@ -211,7 +211,7 @@ def worst_case_learner_script() -> str:
       }
       var same = course.modules.every(function (m) {
         var mine = data.modules[m.slug], theirs = back.data.modules[m.slug];
-        var questions = m.exam ? theirs.exam.attempts.length === mine.exam.attempts.length &&
+        var questions = m.exam ? !!theirs && !!theirs.exam && theirs.exam.attempts.length === mine.exam.attempts.length &&
           mine.exam.attempts.every(function (a, i) {
             var b = theirs.exam.attempts[i];
             return sameAttempt(m, a, b) && b.submittedAt === a.submittedAt;
