@@ -41,10 +41,12 @@
   }
 
   /* The record's fields. No `time` (optional in SCORM 1.2): a hundred questions' worth of it
-   * would add 4 KB to what some LMSs send in one request, and the LMS dates each commit. */
+   * would add 4 KB to what some LMSs send in one request, and the LMS dates each commit. An
+   * exam's question has no correct_responses: its page holds only the key's hash. A response
+   * of null (a drawn exam question left unanswered) has no student_response, and is wrong. */
   function fields(question, response) {
-    var given = pattern(question, response);
-    var key = pattern(question, question.correctResponsesPattern[0]);
+    var given = typeof response === "string" ? pattern(question, response) : null;
+    var key = question.correctResponsesPattern ? pattern(question, question.correctResponsesPattern[0]) : null;
     var list = [["id", identifier(question.id)], ["type", question.interactionType]];
     if (given !== null && given.length <= MAX_FEEDBACK) list.push(["student_response", given]);
     list.push(["result", window.MeridianGrading.isCorrect(question, response) ? "correct" : "wrong"]);

@@ -7,10 +7,13 @@
  * MeridianStore (localStorage, shared with this page), and this script tells the LMS:
  *   - at launch: restores the progress the LMS kept (cmi.suspend_data) into the store, takes
  *     the learner's name and id, and opens the page the learner was on (cmi.core.lesson_location);
- *   - after every change: cmi.core.lesson_status (incomplete until every module is completed,
- *     then passed or failed against the mastery score), cmi.core.score on 0–100, one
- *     cmi.interactions record per answered question, cmi.suspend_data, cmi.core.exit and the
- *     location; then LMSCommit, at most every COMMIT_MS;
+ *   - after every change: cmi.core.lesson_status (incomplete until every module is completed or
+ *     is an exam with no attempt left, then passed or failed against the mastery score, failed
+ *     whatever the score when an exam was failed in every attempt it allows), cmi.core.score on
+ *     0–100 (an exam's best attempt counting, as grading.js grades it), one cmi.interactions
+ *     record per answered practice question and one per drawn question of every submitted exam
+ *     attempt, cmi.suspend_data, cmi.core.exit and the location; then LMSCommit, at most every
+ *     COMMIT_MS;
  *   - when the page is hidden: commits; when it goes away: the session time and LMSFinish.
  * Grades come from MeridianGrading; nothing is read back from the LMS after the launch.
  * When no LMS answers, or it refuses a value, a notice says progress is kept on this device.
@@ -28,7 +31,8 @@
 
   var lms = null;          // the connection, while the session is open
   var written = {};        // element → the value last written, so nothing is written twice
-  var reported = {};       // question id → the number of its interaction record
+  var reported = {};       // question id → the number of its interaction record; a submitted
+                           // exam attempt's key (MeridianSuspendData.attemptKeys) → its first
   var reportedAnswer = {}; // question id → the response that record holds
   var place = "";          // the page and section the learner is on
   var commitTimer = null, lastCommit = 0, dirty = false;
@@ -74,7 +78,10 @@
     Object.keys(local.modules || {}).forEach(function (slug) {
       var mine = local.modules[slug], theirs = data.modules[slug];
       if (!theirs || !savedAt) { data.modules[slug] = mine; return; }
-      var newer = Object.keys(mine.answers || {}).some(function (id) { return (mine.answerTimes || {})[id] > savedAt; });
+      var exam = mine.exam || {};
+      var newer = Object.keys(mine.answers || {}).some(function (id) { return (mine.answerTimes || {})[id] > savedAt; }) ||
+        (exam.attempts || []).some(function (attempt) { return attempt.submittedAt > savedAt; }) ||
+        !!(exam.open && exam.open.startedAt > savedAt);
       data.modules[slug] = newer ? mine : theirs;
     });
     Object.keys(local.scenarios || {}).forEach(function (id) {
@@ -131,13 +138,21 @@
     }
   }
 
+  // An exam counts with its best attempt (grading.js's examResult). One that is not passed and
+  // has no attempt left can never be completed: the course is then finished, and failed.
   function courseResult(data) {
     var results = course.modules.map(function (m) { return grading.moduleResult(m, (data.modules || {})[m.slug]); });
     var scored = results.filter(function (r) { return r.count > 0; });
     var score = scored.length ? scored.reduce(function (sum, r) { return sum + r.right / r.count; }, 0) / scored.length : null;
-    var done = results.every(function (r) { return r.status === "completed"; });
+    var failedExam = course.modules.some(function (m, i) {
+      return !!(m.exam && m.exam.attempts && results[i].status !== "completed" && results[i].attempts.length >= m.exam.attempts);
+    });
+    var done = results.every(function (r, i) {
+      var m = course.modules[i];
+      return r.status === "completed" || !!(m.exam && m.exam.attempts && r.attempts.length >= m.exam.attempts);
+    });
     var begun = results.some(function (r) { return r.visited; }) || Object.keys(data.scenarios || {}).length > 0;
-    return { score: score, done: done, begun: begun };
+    return { score: score, done: done, failedExam: failedExam, begun: begun };
   }
 
   // 0–100 with at most two decimals, never rounded up past what was earned.
@@ -149,7 +164,7 @@
     var data = store.all();
     var result = courseResult(data);
     var raw = result.score === null ? 100 : Number(hundredths(result.score));
-    write("cmi.core.lesson_status", !result.done ? "incomplete" : raw >= mastery ? "passed" : "failed");
+    write("cmi.core.lesson_status", !result.done ? "incomplete" : raw >= mastery && !result.failedExam ? "passed" : "failed");
     if (result.score !== null && (result.begun || written["cmi.core.score.raw"])) write("cmi.core.score.raw", hundredths(result.score));
     reportAnswers(data);
     var suspend = codec.encode(course, data, reported, new Date());
@@ -161,6 +176,7 @@
 
   function reportAnswers(data) {
     course.modules.forEach(function (module) {
+      if (module.exam) { reportAttempts(module, (data.modules || {})[module.slug]); return; }
       var answers = ((data.modules || {})[module.slug] || {}).answers || {};
       module.questions.forEach(function (question) {
         var response = answers[question.id];
@@ -169,9 +185,35 @@
     });
   }
 
+  // After the last record written: a question's one, or an exam attempt's `draw` ones.
   function nextInteraction() {
-    var used = Object.keys(reported).map(function (id) { return reported[id]; });
-    return used.length ? Math.max.apply(null, used) + 1 : 0;
+    return Object.keys(reported).reduce(function (next, key) {
+      var at = key.indexOf("@");
+      var module = at > 0 ? grading.module(key.slice(0, at)) : null;
+      return Math.max(next, reported[key] + (module && module.exam ? module.exam.draw : 1));
+    }, 0);
+  }
+
+  /* Each submitted attempt of an exam, once: one record per drawn question, in the order drawn,
+   * numbered on from the attempt's first (an unanswered question is a record without a
+   * student_response, and wrong). An attempt is never reported again, even if the LMS refused
+   * part of it, so that no record is written twice under two numbers. */
+  function reportAttempts(module, saved) {
+    var attempts = saved && saved.exam && Array.isArray(saved.exam.attempts) ? saved.exam.attempts : [];
+    var keys = codec.attemptKeys(module.slug, attempts);
+    attempts.forEach(function (attempt, i) {
+      if (Object.prototype.hasOwnProperty.call(reported, keys[i])) return;
+      var first = nextInteraction();
+      reported[keys[i]] = first;
+      dirty = true;
+      attempt.drawn.slice(0, module.exam.draw).forEach(function (id, k) {
+        var question = grading.question(id);
+        if (!question) return;
+        var response = typeof (attempt.answers || {})[id] === "string" ? attempt.answers[id] : null;
+        var fields = window.MeridianInteraction.fields(question, response);
+        fields.every(function (field) { return lms.set("cmi.interactions." + (first + k) + "." + field[0], field[1]); });
+      });
+    });
   }
 
   function reportAnswer(question, response) {

@@ -2,15 +2,27 @@
  * most 4,096 characters): `MeridianSuspendData`. A classic script after course-data.js.
  *
  * The text is positional, read against the course data of the package that wrote it:
- *   "1"                      the encoding's version
- *   6 digits                 a hash of the course's layout (modules, questions, scenarios);
- *                            text written for another layout is not read
+ *   "2"                      the encoding's version
+ *   6 digits                 a hash of the course's layout (modules, questions, scenarios, an
+ *                            exam's draw and attempts); text written for another layout is not read
  *   6 digits                 when it was written, in seconds since 1970
- *   per module, in order:    "1" when opened, "0" when not, then per question, in order:
- *                            "." when unanswered, or the response and 2 digits: the number of
- *                            its cmi.interactions record ("__" when none was written)
+ *   per module, in order:    "1" when opened, "0" when not, then
+ *     a practice module:     per question, in order: "." when unanswered, or the response and
+ *                            2 digits: the number of its cmi.interactions record ("__" when
+ *                            none was written)
+ *     an exam module:        1 digit, how many submitted attempts follow (those KEPT: all of
+ *                            them when the module limits attempts, else the best and the latest,
+ *                            at most UNLIMITED_KEPT), then per attempt: 6 digits, when it was
+ *                            submitted (seconds since 1970); 2 digits, the number of its first
+ *                            cmi.interactions record ("__" when none was written; its `draw`
+ *                            records are numbered on from there); the drawn questions, one
+ *                            digit each (the question's place in the module, from 0); per drawn
+ *                            question "." or the response. Then the open attempt: "." when
+ *                            there is none, or its drawn questions and responses as above
  *   per scenario, in order:  "." when never finished, or 2 digits (how many replies) and
  *                            one digit per reply
+ * Text of version "1" (no exam attempts: exam modules were laid out as practice ones) is still
+ * read, against the layout hash of version 1.
  * Digits are the 64 characters of DIGITS. A response is one digit for a single choice, "t" or
  * "f" for true or false, a bit mask (6 choices a digit) for a multiple choice, one digit per
  * item for an order, one right side per left side for a match; any other text is "*", its
@@ -19,17 +31,22 @@
  * with the same rules.
  *
  *   MeridianSuspendData.limit                         → 4096
+ *   MeridianSuspendData.unlimitedKept                 → 10, the attempts kept of an exam without a limit
+ *   MeridianSuspendData.kept(module, attempts)        → the submitted attempts the text keeps
+ *   MeridianSuspendData.attemptKeys(slug, attempts)   → each attempt's key in `reported`
  *   MeridianSuspendData.encode(course, data, reported, savedAt) → the text, or null when it cannot fit
  *   MeridianSuspendData.decode(course, text)          → {data, reported, savedAt}, or null
  * `data` is MeridianStore's {modules, scenarios}; `reported` maps a question id to the number of
- * the interaction that reports it.
+ * the interaction that reports it, and a submitted exam attempt's key (attemptKeys) to the
+ * number of its first record.
  */
 (function () {
   "use strict";
 
   var DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
-  var VERSION = "1", NONE = ".", RAW = "*", UNREPORTED = 4095, LIMIT = 4096;
+  var VERSION = "2", NONE = ".", RAW = "*", UNREPORTED = 4095, LIMIT = 4096;
   var SEPARATOR = "[,]", PAIR = "[.]";
+  var UNLIMITED_KEPT = 10, MAX_QUESTIONS = 64;
 
   function digits(number, width) {
     var text = "";
@@ -50,11 +67,12 @@
     return value;
   }
 
-  // FNV-1a over the layout: what the positions in the text mean.
-  function layoutHash(course) {
+  // FNV-1a over the layout: what the positions in the text of a version mean.
+  function layoutHash(course, version) {
     var text = course.modules.map(function (module) {
       return module.slug + ":" + module.questions.map(function (q) { return q.id + "/" + q.type + "/" + size(q); }).join(",") +
-        ":" + module.scenarios.map(function (s) { return s.id; }).join(",");
+        ":" + module.scenarios.map(function (s) { return s.id; }).join(",") +
+        (version !== "1" && module.exam ? ":exam/" + module.exam.draw + "/" + (module.exam.attempts || "") : "");
     }).join(";");
     var hash = 0x811c9dc5;
     for (var i = 0; i < text.length; i++) {
@@ -160,6 +178,7 @@
     var answers = saved && saved.answers ? saved.answers : {};
     var visited = !!(saved && (saved.firstVisitedAt || Object.keys(answers).length));
     var text = visited ? "1" : "0";
+    if (module.exam) return text + encodeExam(module, saved, reported);
     module.questions.forEach(function (question) {
       var response = Object.prototype.hasOwnProperty.call(answers, question.id) ? answers[question.id] : null;
       var short = typeof response === "string" ? encodeResponse(question, response) : null;
@@ -168,6 +187,78 @@
       text += short + digits(typeof index === "number" && index >= 0 && index < UNREPORTED ? index : UNREPORTED, 2);
     });
     return text;
+  }
+
+  /* ---------- Exam attempts ---------- */
+
+  function seconds(time) {
+    var ms = typeof time === "string" ? Date.parse(time) : NaN;
+    return isNaN(ms) || ms < 0 ? null : Math.floor(ms / 1000);
+  }
+
+  /* What names each of a module's submitted attempts in `reported`: the module, the second it
+   * was submitted and, for attempts submitted within the same second, which of them it is. */
+  function attemptKeys(slug, attempts) {
+    var seen = {};
+    return attempts.map(function (attempt) {
+      var key = slug + "@" + seconds(attempt.submittedAt);
+      seen[key] = (seen[key] || 0) + 1;
+      return key + "." + (seen[key] - 1);
+    });
+  }
+
+  // The drawn questions' places in the module, or null when the attempt's draw is not one of
+  // this module's (a draw is `draw` different questions of it, as exam.js makes it).
+  function places(module, attempt) {
+    var drawn = attempt && Array.isArray(attempt.drawn) ? attempt.drawn : [];
+    if (drawn.length !== module.exam.draw) return null;
+    var ids = module.questions.map(function (q) { return q.id; });
+    var found = drawn.map(function (id) { return ids.indexOf(id); });
+    return found.every(function (place, i) { return place >= 0 && place < MAX_QUESTIONS && found.indexOf(place) === i; })
+      ? found : null;
+  }
+
+  /* The submitted attempts the text keeps, in the order they were taken: all of them when the
+   * module limits attempts (up to that limit); otherwise, past UNLIMITED_KEPT, the best (the first
+   * of equals, the one that counts) and the latest. */
+  function kept(module, attempts) {
+    var usable = (Array.isArray(attempts) ? attempts : []).filter(function (attempt) {
+      return places(module, attempt) !== null && seconds(attempt.submittedAt) !== null;
+    });
+    var limit = Math.min(module.exam.attempts || UNLIMITED_KEPT, 63);
+    if (usable.length <= limit) return usable;
+    if (module.exam.attempts) return usable.slice(0, limit);
+    var best = 0, bestScore = -1;
+    usable.forEach(function (attempt, i) {
+      var score = window.MeridianGrading.gradeAttempt(module, attempt).score;
+      if (score > bestScore) { best = i; bestScore = score; }
+    });
+    var latest = usable.map(function (attempt, i) { return i; }).filter(function (i) { return i !== best; }).slice(-(limit - 1));
+    return usable.filter(function (attempt, i) { return i === best || latest.indexOf(i) >= 0; });
+  }
+
+  function encodeDrawn(module, attempt) {
+    var answers = attempt.answers && typeof attempt.answers === "object" ? attempt.answers : {};
+    var found = places(module, attempt);
+    return found.map(function (place) { return DIGITS.charAt(place); }).join("") + found.map(function (place) {
+      var question = module.questions[place];
+      var response = Object.prototype.hasOwnProperty.call(answers, question.id) ? answers[question.id] : null;
+      var short = typeof response === "string" ? encodeResponse(question, response) : null;
+      return short === null ? NONE : short;
+    }).join("");
+  }
+
+  function encodeExam(module, saved, reported) {
+    var exam = saved && saved.exam && typeof saved.exam === "object" ? saved.exam : {};
+    var attempts = kept(module, exam.attempts);
+    var text = DIGITS.charAt(attempts.length), keys = attemptKeys(module.slug, attempts);
+    attempts.forEach(function (attempt, i) {
+      var index = reported[keys[i]];
+      text += digits(seconds(attempt.submittedAt), 6) +
+        digits(typeof index === "number" && index >= 0 && index < UNREPORTED ? index : UNREPORTED, 2) +
+        encodeDrawn(module, attempt);
+    });
+    return text + (places(module, exam.open) ? encodeDrawn(module, exam.open) : NONE);
   }
 
   function encodeScenario(saved) {
@@ -181,7 +272,7 @@
   function encode(course, data, reported, savedAt) {
     data = data || {};
     var modules = data.modules || {}, scenarios = data.scenarios || {};
-    var head = VERSION + layoutHash(course) + digits(Math.floor((savedAt || new Date()).getTime() / 1000), 6);
+    var head = VERSION + layoutHash(course, VERSION) + digits(Math.floor((savedAt || new Date()).getTime() / 1000), 6);
     var body = course.modules.map(function (m) { return encodeModule(m, modules[m.slug], reported || {}); }).join("");
     var entries = [];
     course.modules.forEach(function (m) {
@@ -207,9 +298,10 @@
     this.done = function () { return at === text.length; };
   }
 
-  function decodeModule(module, reader, time, reported) {
+  function decodeModule(module, reader, time, reported, version) {
     var visited = reader.take(1);
     if (visited !== "0" && visited !== "1") fail();
+    if (module.exam && version !== "1") return decodeExam(module, reader, time, reported, visited);
     var record = { answers: {}, answerTimes: {}, attempts: 0 };
     module.questions.forEach(function (question) {
       if (reader.peek() === NONE) { reader.take(1); return; }
@@ -228,6 +320,52 @@
     return record;
   }
 
+  function decodeDrawn(module, reader) {
+    var drawn = reader.take(module.exam.draw).split("").map(function (digit) {
+      var question = module.questions[number(digit)];
+      return question ? question.id : fail();
+    });
+    var answers = {};
+    drawn.forEach(function (id) {
+      if (reader.peek() === NONE) { reader.take(1); return; }
+      answers[id] = readResponse(module.questions.filter(function (q) { return q.id === id; })[0], reader);
+    });
+    return { drawn: drawn, answers: answers };
+  }
+
+  /* An exam module's record as MeridianStore keeps it: its attempts, the open one, and the
+   * answers that submitting them copied into the module's answers (storage.js's rule). */
+  function decodeExam(module, reader, time, reported, visited) {
+    var count = number(reader.take(1));
+    var attempts = [];
+    for (var i = 0; i < count; i++) {
+      var submitted = number(reader.take(6)), index = number(reader.take(2));
+      var attempt = decodeDrawn(module, reader);
+      attempt.submittedAt = new Date(submitted * 1000).toISOString();
+      attempts.push(attempt);
+      if (index !== UNREPORTED) reported[attemptKeys(module.slug, attempts)[i]] = index;
+    }
+    var open = null;
+    if (reader.peek() === NONE) reader.take(1);
+    else {
+      open = decodeDrawn(module, reader);
+      open.startedAt = time;
+    }
+    if (visited === "0" && !attempts.length && !open) return null;
+    var record = { answers: {}, firstAnswers: {}, answerTimes: {}, attempts: attempts.length,
+      firstVisitedAt: time, lastVisitedAt: time, exam: { attempts: attempts } };
+    if (open) record.exam.open = open;
+    attempts.forEach(function (attempt) {
+      Object.keys(attempt.answers).forEach(function (id) {
+        if (typeof record.answers[id] !== "string") record.firstAnswers[id] = attempt.answers[id];
+        record.answers[id] = attempt.answers[id];
+        record.answerTimes[id] = attempt.submittedAt;
+      });
+      record.answeredAt = attempt.submittedAt;
+    });
+    return record;
+  }
+
   function decodeScenario(reader, time) {
     if (reader.peek() === NONE) { reader.take(1); return null; }
     var count = number(reader.take(2));
@@ -237,14 +375,15 @@
 
   /* What the text holds, or null when it is empty, damaged or for another course layout. */
   function decode(course, text) {
-    if (typeof text !== "string" || text.charAt(0) !== VERSION || text.slice(1, 7) !== layoutHash(course)) return null;
+    var version = typeof text === "string" ? text.charAt(0) : "";
+    if ((version !== VERSION && version !== "1") || text.slice(1, 7) !== layoutHash(course, version)) return null;
     try {
       var reader = new Reader(text.slice(13));
       var savedAt = new Date(number(text.slice(7, 13)) * 1000);
       var time = savedAt.toISOString();
       var data = { modules: {}, scenarios: {} }, reported = {};
       course.modules.forEach(function (module) {
-        var record = decodeModule(module, reader, time, reported);
+        var record = decodeModule(module, reader, time, reported, version);
         if (record) data.modules[module.slug] = record;
       });
       course.modules.forEach(function (module) {
@@ -259,5 +398,6 @@
     }
   }
 
-  window.MeridianSuspendData = { limit: LIMIT, encode: encode, decode: decode };
+  window.MeridianSuspendData = { limit: LIMIT, unlimitedKept: UNLIMITED_KEPT, kept: kept, attemptKeys: attemptKeys,
+    encode: encode, decode: decode };
 })();

@@ -29,10 +29,17 @@ struct CourseOutline: Decodable, Sendable {
         var steps: [String: Step]
     }
 
+    /// An exam module's rules: how many questions an attempt draws, how many attempts (nil: no limit).
+    struct Exam: Decodable, Sendable {
+        var draw: Int
+        var attempts: Int?
+    }
+
     struct Module: Decodable, Sendable {
         var slug: String
         var questions: [Question]
         var scenarios: [Scenario]
+        var exam: Exam?
     }
 
     var id: String

@@ -10,6 +10,8 @@ public enum PackageFailure: Error, Sendable, Equatable {
     case tooManyFiles(count: Int, limit: Int)
     case suspendDataTooLong(characters: Int, limit: Int)
     case tooManyOptions(String, count: Int)
+    /// An exam the encoding cannot hold: what it has, and the most a package can record.
+    case examTooLarge(String, limit: String)
     case manifest(String)
     case write(String, reason: String)
 
@@ -29,6 +31,7 @@ public enum PackageFailure: Error, Sendable, Equatable {
             "a learner's progress can need \(characters) characters of cmi.suspend_data; SCORM 1.2 keeps at most \(limit)"
         case .tooManyOptions(let place, let count):
             "\(place) has \(count) choices, items or replies; a package can record at most \(SuspendDataBudget.maxPosition)"
+        case .examTooLarge(let what, let limit): "\(what); a package can record at most \(limit)"
         case .manifest(let reason): "imsmanifest.xml would not validate: \(reason)"
         case .write(let path, let reason): "\(path): cannot write the package: \(reason)"
         }

@@ -141,19 +141,48 @@ def test_without_an_lms_the_launch_page_opens_the_course_and_says_progress_stays
 
 
 def worst_case_learner_script() -> str:
+    """A learner who needs the most suspend_data: every question answered with its longest
+    response, every scenario played along its longest path, and every exam taken as often as
+    the text keeps (its limit, or MeridianSuspendData.unlimitedKept), each attempt on the
+    questions with the longest responses, and one more attempt open on them, fully answered."""
     return """
       var course = MeridianGrading.course, data = {modules: {}, scenarios: {}}, reported = {}, n = 0;
+      function longestResponse(q) {
+        var size = (q.choices || q.source || []).length, all = [];
+        for (var i = size; i >= 1; i--) all.push(String(i));
+        return q.type === "truefalse" ? "false" : q.type === "single" ? String(size) :
+          q.type === "multiple" ? all.reverse().join("[,]") : q.type === "order" ? all.join("[,]") :
+          all.map(function (r, i) { return (i + 1) + "[.]" + r; }).join("[,]");
+      }
+      function examAttempt(m, number) {
+        function characters(q) {
+          var size = (q.choices || q.source || []).length;
+          return q.type === "multiple" ? Math.ceil(size / 6) : q.type === "order" || q.type === "match" ? size : 1;
+        }
+        var drawn = m.questions.slice().sort(function (a, b) { return characters(b) - characters(a); })
+          .slice(0, m.exam.draw).map(function (q) { return q.id; });
+        var answers = {};
+        drawn.forEach(function (id) { answers[id] = longestResponse(MeridianGrading.question(id)); });
+        return {drawn: drawn, answers: answers, startedAt: new Date(Date.UTC(2026, 0, 1, 0, number)).toISOString(),
+                submittedAt: new Date(Date.UTC(2026, 0, 1, 0, number, 30)).toISOString()};
+      }
       course.modules.forEach(function (m) {
         var answers = {};
-        m.questions.forEach(function (q) {
-          var size = (q.choices || q.source || []).length, all = [];
-          for (var i = size; i >= 1; i--) all.push(String(i));
-          answers[q.id] = q.type === "truefalse" ? "false" : q.type === "single" ? String(size) :
-            q.type === "multiple" ? all.reverse().join("[,]") : q.type === "order" ? all.join("[,]") :
-            all.map(function (r, i) { return (i + 1) + "[.]" + r; }).join("[,]");
-          reported[q.id] = n++;
-        });
-        data.modules[m.slug] = {firstVisitedAt: "2026-01-01T00:00:00.000Z", answers: answers};
+        var record = {firstVisitedAt: "2026-01-01T00:00:00.000Z", answers: answers};
+        if (m.exam) {
+          var attempts = [];
+          for (var a = 0; a < (m.exam.attempts || MeridianSuspendData.unlimitedKept); a++) attempts.push(examAttempt(m, a));
+          var open = examAttempt(m, attempts.length);
+          delete open.submittedAt;
+          record.exam = {attempts: attempts, open: open};
+          MeridianSuspendData.attemptKeys(m.slug, attempts).forEach(function (key) { reported[key] = n; n += m.exam.draw; });
+        } else {
+          m.questions.forEach(function (q) {
+            answers[q.id] = longestResponse(q);
+            reported[q.id] = n++;
+          });
+        }
+        data.modules[m.slug] = record;
         m.scenarios.forEach(function (s) {
           function longest(name, seen) {
             var step = s.steps[name];
@@ -173,16 +202,31 @@ def worst_case_learner_script() -> str:
       });
       var text = MeridianSuspendData.encode(course, data, reported, new Date());
       var back = MeridianSuspendData.decode(course, text);
+      function sameAttempt(m, a, b) {
+        return !!b && JSON.stringify(a.drawn) === JSON.stringify(b.drawn) && a.drawn.every(function (id) {
+          var q = MeridianGrading.question(id);
+          return MeridianGrading.isCorrect(q, a.answers[id]) === MeridianGrading.isCorrect(q, b.answers[id]) &&
+                 typeof b.answers[id] === "string";
+        });
+      }
       var same = course.modules.every(function (m) {
-        return m.questions.every(function (q) {
-          return MeridianGrading.isCorrect(q, back.data.modules[m.slug].answers[q.id]) ===
-                 MeridianGrading.isCorrect(q, data.modules[m.slug].answers[q.id]) &&
+        var mine = data.modules[m.slug], theirs = back.data.modules[m.slug];
+        var questions = m.exam ? !!theirs && !!theirs.exam && theirs.exam.attempts.length === mine.exam.attempts.length &&
+          mine.exam.attempts.every(function (a, i) {
+            var b = theirs.exam.attempts[i];
+            return sameAttempt(m, a, b) && b.submittedAt === a.submittedAt;
+          }) && sameAttempt(m, mine.exam.open, theirs.exam.open) &&
+          MeridianSuspendData.attemptKeys(m.slug, mine.exam.attempts).every(function (key) { return back.reported[key] === reported[key]; })
+          : m.questions.every(function (q) {
+          return MeridianGrading.isCorrect(q, theirs.answers[q.id]) ===
+                 MeridianGrading.isCorrect(q, mine.answers[q.id]) &&
                  back.reported[q.id] === reported[q.id];
-        }) && m.scenarios.every(function (s) {
+        });
+        return questions && m.scenarios.every(function (s) {
           return JSON.stringify(back.data.scenarios[s.id].replies) === JSON.stringify(data.scenarios[s.id].replies);
         });
       });
-      return {length: text.length, same: same};
+      return {length: text.length, same: same, exams: course.modules.filter(function (m) { return m.exam; }).length};
     """
 
 

@@ -133,6 +133,38 @@ private struct Fixture {
         #expect(try SuspendDataBudget(outline: outline(modules)).worstCase() == 13 + 1 + 22 + 5)
     }
 
+    @Test func anExamCountsEveryAttemptItAllowsAndOneOpen() throws {
+        let questions = """
+          [{"id":"s","type":"single","choices":\(items(4))},
+           {"id":"t","type":"truefalse"},
+           {"id":"m","type":"multiple","choices":\(items(7))},
+           {"id":"o","type":"order","choices":\(items(5))},
+           {"id":"p","type":"match","source":\(items(3)),"target":\(items(3))}]
+        """
+        let limited = #"[{"slug":"e","exam":{"draw":3,"attempts":2},"questions":\#(questions),"scenarios":[]}]"#
+        // An attempt: 3 places and the 3 longest responses (order 5, match 3, multiple 2).
+        let attempt = 3 + 5 + 3 + 2
+        // head 13, module 1, 1 digit of attempts, 2 × (6 + 2 + attempt), the open attempt
+        #expect(try SuspendDataBudget(outline: outline(limited)).worstCase() == 13 + 1 + 1 + 2 * (8 + attempt) + attempt)
+        let unlimited = #"[{"slug":"e","exam":{"draw":1},"questions":\#(questions),"scenarios":[]}]"#
+        #expect(SuspendDataBudget.unlimitedKept == 10)
+        #expect(try SuspendDataBudget(outline: outline(unlimited)).worstCase() == 13 + 1 + 1 + 10 * (8 + 1 + 5) + 1 + 5)
+    }
+
+    @Test func anExamTheEncodingCannotHoldIsRefused() throws {
+        let question = #"{"id":"q","type":"truefalse"}"#
+        let many = #"[{"slug":"big","exam":{"draw":1},"questions":[\#(Array(repeating: question, count: 65).joined(separator: ","))],"scenarios":[]}]"#
+        #expect(throws: PackageFailure.examTooLarge("exam module 'big' has 65 questions", limit: "64 questions")) {
+            try SuspendDataBudget(outline: outline(many)).worstCase()
+        }
+        let tries = #"[{"slug":"often","exam":{"draw":1,"attempts":64},"questions":[\#(question)],"scenarios":[]}]"#
+        #expect(PackageFailure.examTooLarge("exam module 'often' allows 64 attempts", limit: "63 attempts").message ==
+                "exam module 'often' allows 64 attempts; a package can record at most 63 attempts")
+        #expect(throws: PackageFailure.examTooLarge("exam module 'often' allows 64 attempts", limit: "63 attempts")) {
+            try SuspendDataBudget(outline: outline(tries)).worstCase()
+        }
+    }
+
     @Test func aCourseThatCannotFitIsRefusedNamingTheLimit() throws {
         let question = #"{"id":"q","type":"order","choices":\#(items(60))}"#
         let modules = #"[{"slug":"a","questions":[\#(Array(repeating: question, count: 70).joined(separator: ","))],"scenarios":[]}]"#
