@@ -6,6 +6,7 @@
  *
  *   window.RandomLearners.records(seed, count) → Promise of [record]
  *   window.RandomLearners.withCodes(records)   → Promise of the records with their verification codes recomputed
+ *   window.RandomLearners.keyOf(question)      → the correct response (an exam's found by trying every response)
  */
 (function () {
   "use strict";
@@ -158,6 +159,7 @@
   }
 
   window.RandomLearners = {
+    keyOf: keyOf,
     records: function (seed, count) {
       var random = generator(seed);
       var list = [];
