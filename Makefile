@@ -7,7 +7,7 @@ RELEASE    := .build/release/meridian
 DEBUG      := .build/debug/meridian
 PYTHON     := .venv/bin/python
 
-.PHONY: site test bench deps swift-test browser-test release debug clean-site fuzz
+.PHONY: site test bench deps swift-test browser-test vendor-test release debug clean-site fuzz
 
 site: 
 	@Tools/install-deps.sh system
@@ -18,7 +18,15 @@ test:
 	@Tools/install-deps.sh all
 	$(SWIFT) build --product meridian
 	$(SWIFT) test
+	$(MAKE) vendor-test
 	$(MAKE) browser-test
+
+# The vendored swift-mustache: the tree must be upstream's release plus meridian.patch, and
+# upstream's own tests (with the Mustache specification) must pass on it. In its own folder,
+# because those tests write a templates/ folder where they run.
+vendor-test:
+	Vendor/swift-mustache/check-vendor.sh
+	cd Vendor/swift-mustache && $(SWIFT) test
 
 # The browser suite builds the real course with the debug binary into a temporary
 # folder and checks it in headless Chromium on file://; its SCORM package is run in a real

@@ -74,8 +74,12 @@ let package = Package(
         .plugin(name: "EmbedCourseFiles", capability: .buildTool(), dependencies: ["embed-files"]),
         .testTarget(
             name: "CourseKitTests",
-            dependencies: ["CourseKit", "PreviewServer"],
+            dependencies: ["CourseKit"],
             exclude: ["Fixtures", "__Snapshots__"]
+        ),
+        .testTarget(
+            name: "PreviewServerTests",
+            dependencies: ["PreviewServer", "CourseKit"]
         ),
         .testTarget(
             name: "PackagingTests",

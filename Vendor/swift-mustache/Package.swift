@@ -1,6 +1,5 @@
 // swift-tools-version:5.9
-// swift-mustache 2.1.1 (hummingbird-project/swift-mustache, Apache License 2.0), with the
-// rendering fast paths described in README.md. Only the library target is kept.
+// The swift-tools-version declares the minimum version of Swift required to build this package.
 
 import PackageDescription
 
@@ -10,8 +9,10 @@ let package = Package(
     products: [
         .library(name: "Mustache", targets: ["Mustache"])
     ],
+    dependencies: [],
     targets: [
-        .target(name: "Mustache")
+        .target(name: "Mustache", dependencies: []),
+        .testTarget(name: "MustacheTests", dependencies: ["Mustache"]),
     ],
     swiftLanguageVersions: [.v5, .version("6")]
 )

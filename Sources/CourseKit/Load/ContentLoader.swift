@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads `Content/`: `course.yaml`, the modules, the country data and notes.
 public struct ContentLoader: Sendable {
@@ -103,11 +108,20 @@ struct ContentFiles: Sendable {
         while true {
             let start = bytes.count
             bytes.append(contentsOf: repeatElement(0, count: capacity))
-            let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + start, capacity) }
+            let count = bytes.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress! + start, capacity) }
             guard count >= 0 else { return nil }
             bytes.removeLast(capacity - count)
             if count == 0 { return bytes }
             capacity = count < capacity ? 4 * 1024 : 64 * 1024
         }
     }
+}
+
+/// The C library's read(2), which `read` alone would not name inside `ContentLoader`.
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.read(descriptor, buffer, count)
+    #else
+    Darwin.read(descriptor, buffer, count)
+    #endif
 }

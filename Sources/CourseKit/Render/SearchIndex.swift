@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The offline search index, `assets/search-index.js`: a script that assigns a global, so
 /// `search.html` can read it from disk where `fetch` is not allowed.
