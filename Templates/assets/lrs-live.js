@@ -155,15 +155,10 @@
   }
 
   function post(batch) {
-    return window.fetch(launch.endpoint + "statements", {
-      method: "POST",
-      headers: {
-        "Authorization": launch.auth,
-        "Content-Type": "application/json",
-        "X-Experience-API-Version": "1.0.3"
-      },
-      body: JSON.stringify(batch)
-    }).then(function (response) { return response.status; });
+    var headers = { "Content-Type": "application/json", "X-Experience-API-Version": "1.0.3" };
+    if (launch.auth) headers.Authorization = launch.auth;
+    return window.fetch(launch.endpoint + "statements", { method: "POST", headers: headers, body: JSON.stringify(batch) })
+      .then(function (response) { return response.status; });
   }
 
   function acknowledge(batch) {
