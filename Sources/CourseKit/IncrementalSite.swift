@@ -82,7 +82,8 @@ public final class IncrementalSite: @unchecked Sendable {
             let loaded = loader.loadModule(named: name)
             guard let module = loaded.module, !loaded.diagnostics.containsErrors else { throw BuildFailure(loaded.diagnostics) }
             let old = state.course.modules[index]
-            let compiled = state.compiler.compile(module.body, sourcePath: module.sourcePath, pagePath: module.url)
+            let compiled = state.compiler.compile(module.body, sourcePath: module.sourcePath, pagePath: module.url,
+                                                  isExam: module.meta.assessment == .exam)
             guard !compiled.compilation.diagnostics.containsErrors else { throw BuildFailure(compiled.compilation.diagnostics) }
             guard Self.sameOutside(old.meta, module.meta),
                   compiled.compilation.questions.count == state.modules[index].compilation.questions.count,

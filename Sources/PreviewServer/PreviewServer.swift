@@ -73,7 +73,8 @@ struct PreviewResponder: HTTPResponder {
         }
         switch SitePath.resolve(path, in: session.root) {
         case .redirect(let location):
-            return Response(status: .movedPermanently, headers: [.location: location])
+            let query = request.uri.query.map { "?" + $0 } ?? ""
+            return Response(status: .movedPermanently, headers: [.location: location + query])
         case .notFound:
             return html(notFoundPage(path), status: .notFound)
         case .file(let url):

@@ -6,7 +6,8 @@ import Foundation
 enum SitePath {
     enum Resolution: Equatable {
         case file(URL)
-        /// A folder asked for without its trailing slash: relative links need the slash.
+        /// A folder asked for without its trailing slash, or a page with one: relative links
+        /// need the folder's slash and break under the page's.
         case redirect(String)
         case notFound
     }
@@ -24,6 +25,11 @@ enum SitePath {
         if isFolder.boolValue {
             guard decoded.isEmpty || decoded.hasSuffix("/") else { return .redirect(path + "/") }
             url.appendPathComponent("index.html")
+        } else if decoded.hasSuffix("/") {
+            // A page asked for as a folder: its relative links would resolve one level too deep.
+            var page = Substring(path)
+            while page.hasSuffix("/") { page = page.dropLast() }
+            return .redirect(String(page))
         }
         guard let real = realPath(url.path), real.hasPrefix(rootReal + "/") else { return .notFound }
         var isFile: ObjCBool = false

@@ -35,6 +35,29 @@ public struct ProgressRecord: Codable, Sendable, Equatable {
         /// Question id → the first response the learner gave, for the item analysis. Not a
         /// claim: nothing is graded from it. Absent in records made before it was recorded.
         public var firstAnswers: [String: String]?
+        /// An exam's submitted attempts, in order; absent for a practice module.
+        public var examAttempts: [ExamAttemptEntry]?
+    }
+
+    /// One submitted attempt at an exam module.
+    public struct ExamAttemptEntry: Codable, Sendable, Equatable {
+        /// The ids of the questions drawn for the attempt.
+        public var drawn: [String]
+        /// Question id → response, for the drawn questions answered.
+        public var answers: [String: String]
+        /// The attempt's score as the browser graded it: a claim, regraded.
+        public var score: Double?
+        public var submittedAt: String?
+
+        public init(drawn: [String], answers: [String: String], score: Double?, submittedAt: String?) {
+            self.drawn = drawn
+            self.answers = answers
+            self.score = score
+            self.submittedAt = submittedAt
+        }
+
+        /// The attempt as grading sees it.
+        public var attempt: ExamAttempt { ExamAttempt(drawn: drawn, answers: answers) }
     }
 
     public struct ScenarioProgress: Codable, Sendable, Equatable {

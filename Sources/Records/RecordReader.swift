@@ -64,7 +64,8 @@ public struct RecordReader: Sendable {
     /// compared alike everywhere: Swift takes two spellings of "é" for one key, a browser for two.
     static func checkingKeys(_ record: ProgressRecord) throws(RecordProblem) -> ProgressRecord {
         for (index, module) in record.modules.enumerated() {
-            for (field, answers) in [("answers", module.answers), ("firstAnswers", module.firstAnswers ?? [:])] {
+            let attempts = (module.examAttempts ?? []).enumerated().map { ("examAttempts[\($0.offset)].answers", $0.element.answers) }
+            for (field, answers) in [("answers", module.answers), ("firstAnswers", module.firstAnswers ?? [:])] + attempts {
                 if let key = answers.keys.sorted().first(where: { !RecordFormat.isQuestionID($0) }) {
                     throw RecordProblem("modules[\(index)].\(field): '\(key)' is not a question id (a-z, 0-9 and -)")
                 }

@@ -95,8 +95,18 @@ public struct RecordVerifier: Sendable {
         for id in claimed.answers.keys.sorted() where !questions.contains(id) {
             findings.append("\(name): answer to '\(id)', which is not a question of this module")
         }
-        let grade = moduleKey.grade(answers: claimed.answers, visited: claimed.status != .notStarted,
-                                    passMark: PassMark(passScore: key.config.passScore))
+        let passMark = PassMark(passScore: key.config.passScore)
+        let visited = claimed.status != .notStarted
+        let grade: ModuleGrade
+        if let rules = moduleKey.exam {
+            let attempts = claimed.examAttempts ?? []
+            findings += ExamCheck(module: moduleKey, rules: rules, passMark: passMark).findings(attempts, count: claimed.attempts)
+            grade = moduleKey.grade(attempts: attempts.map(\.attempt), visited: visited, passMark: passMark)
+        } else {
+            if claimed.examAttempts?.isEmpty == false { findings.append("\(name): has exam attempts, but the module is not an exam") }
+            let counted = key.config.practiceAnswer.counted(answers: claimed.answers, firstAnswers: claimed.firstAnswers)
+            grade = moduleKey.grade(answers: counted, visited: visited, passMark: passMark)
+        }
         result.status = grade.status
         result.score = grade.score
         result.passed = grade.passed

@@ -20,6 +20,12 @@ public enum VerificationCode {
             for (question, response) in module.answers.sorted(by: { precedes($0.key, $1.key) }) {
                 lines.append("answer\t\(question)\t\(response)")
             }
+            for (index, attempt) in (module.examAttempts ?? []).enumerated() {
+                lines.append("attempt\t\(index + 1)\t\(attempt.drawn.joined(separator: ","))\t\(attempt.submittedAt ?? "")")
+                for (question, response) in attempt.answers.sorted(by: { precedes($0.key, $1.key) }) {
+                    lines.append("attempt-answer\t\(index + 1)\t\(question)\t\(response)")
+                }
+            }
         }
         for scenario in record.scenarios.sorted(by: { precedes($0.id, $1.id) }) {
             var line = "scenario\t\(scenario.id)\t\(scenario.path.joined(separator: ">"))"

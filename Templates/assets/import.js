@@ -58,6 +58,28 @@
     return times;
   }
 
+  /* An exam's submitted attempts from both sides, each once (the same questions drawn and
+   * submitted at the same moment), in the order they were submitted. */
+  function mergeAttempts(target, entry) {
+    if (!isObject(target.exam)) target.exam = { attempts: [] };
+    if (!Array.isArray(target.exam.attempts)) target.exam.attempts = [];
+    var seen = {};
+    function keyOf(attempt) { return attempt.submittedAt + "|" + attempt.drawn.join(","); }
+    target.exam.attempts.forEach(function (attempt) { seen[keyOf(attempt)] = true; });
+    (Array.isArray(entry.examAttempts) ? entry.examAttempts : []).forEach(function (attempt) {
+      if (!isObject(attempt) || !Array.isArray(attempt.drawn) || !isTime(attempt.submittedAt)) return;
+      var answers = {};
+      if (isObject(attempt.answers)) Object.keys(attempt.answers).forEach(function (id) {
+        if (typeof attempt.answers[id] === "string") answers[id] = attempt.answers[id];
+      });
+      var copy = { drawn: attempt.drawn.map(String), answers: answers, submittedAt: attempt.submittedAt };
+      if (seen[keyOf(copy)]) return;
+      seen[keyOf(copy)] = true;
+      target.exam.attempts.push(copy);
+    });
+    target.exam.attempts.sort(function (a, b) { return time(a.submittedAt) - time(b.submittedAt); });
+  }
+
   function merge(course, data, record, now) {
     now = now || new Date().toISOString();
     var merged = JSON.parse(JSON.stringify(isObject(data) ? data : {}));
@@ -113,9 +135,11 @@
         target.answeredAt = later(target.answeredAt, theirs);
       });
       target.firstVisitedAt = earlier(target.firstVisitedAt, entry.firstVisitedAt) || target.firstVisitedAt || exportedAt;
+      if (module.exam) mergeAttempts(target, entry);
       var result = grading.moduleResult(module, target);
       target.lastVisitedAt = later(target.lastVisitedAt, null) || entry.completedAt || target.firstVisitedAt;
-      target.attempts = Math.max(target.attempts || 0, typeof entry.attempts === "number" ? Math.floor(entry.attempts) : 0);
+      target.attempts = module.exam ? target.exam.attempts.length
+        : Math.max(target.attempts || 0, typeof entry.attempts === "number" ? Math.floor(entry.attempts) : 0);
       target.questions = module.questions.length;
       if (result.status === "completed") {
         target.completedAt = earlier(target.completedAt, entry.status === "completed" ? entry.completedAt : null) ||

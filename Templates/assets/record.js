@@ -94,6 +94,12 @@
       };
       var first = firstAnswers(module, saved);
       if (first) entry.firstAnswers = first;
+      if (module.exam) {
+        entry.attempts = result.attempts.length;
+        entry.examAttempts = result.attempts.map(function (attempt) {
+          return { drawn: attempt.drawn.slice(), answers: attempt.answers, score: attempt.score, submittedAt: attempt.submittedAt };
+        });
+      }
       record.modules.push(entry);
       details.push({ module: module, saved: saved, result: result, entry: entry });
       module.scenarios.forEach(function (scenario) {
@@ -162,6 +168,13 @@
       lines.push("module\t" + module.slug + "\t" + module.status);
       Object.keys(module.answers).sort(order).forEach(function (id) {
         lines.push("answer\t" + id + "\t" + module.answers[id]);
+      });
+      (Array.isArray(module.examAttempts) ? module.examAttempts : []).forEach(function (attempt, index) {
+        var number = index + 1;
+        lines.push("attempt\t" + number + "\t" + attempt.drawn.join(",") + "\t" + (attempt.submittedAt || ""));
+        Object.keys(attempt.answers).sort(order).forEach(function (id) {
+          lines.push("attempt-answer\t" + number + "\t" + id + "\t" + attempt.answers[id]);
+        });
       });
     });
     record.scenarios.slice().sort(function (a, b) { return order(a.id, b.id); }).forEach(function (scenario) {

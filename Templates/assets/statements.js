@@ -100,9 +100,10 @@
     var definition = {
       type: XAPI + "activities/cmi.interaction",
       name: languageMap(course, question.prompt),
-      interactionType: question.interactionType,
-      correctResponsesPattern: question.correctResponsesPattern.slice()
+      interactionType: question.interactionType
     };
+    // An exam's question has no key in the course data (its hash only), so none is stated.
+    if (question.correctResponsesPattern) definition.correctResponsesPattern = question.correctResponsesPattern.slice();
     if (question.choices) definition.choices = components(course, question.choices);
     if (question.source) definition.source = components(course, question.source);
     if (question.target) definition.target = components(course, question.target);
@@ -171,9 +172,24 @@
       var saved = detail.saved;
       var result = detail.result;
       if (result.status === "not-started") return;
-      var times = saved && isObject(saved.answerTimes) ? saved.answerTimes : {};
-      var firsts = isObject(detail.entry.firstAnswers) ? detail.entry.firstAnswers : {};
       add("attempted", moduleActivity(course, module), null, null, detail.entry.firstVisitedAt);
+      if (module.exam) {
+        examStatements(module, result);
+      } else {
+        practiceStatements(module, saved, result, detail.entry);
+      }
+      if (result.status === "completed") {
+        var completion = { completion: true };
+        if (typeof result.score === "number") {
+          completion.score = { scaled: round(result.score), raw: result.right, min: 0, max: result.count };
+          completion.success = true;
+        }
+        add("completed", moduleActivity(course, module), completion, null, detail.entry.completedAt);
+      }
+    });
+    function practiceStatements(module, saved, result, entry) {
+      var times = saved && isObject(saved.answerTimes) ? saved.answerTimes : {};
+      var firsts = isObject(entry.firstAnswers) ? entry.firstAnswers : {};
       module.questions.forEach(function (question) {
         var response = result.answers[question.id];
         if (response === undefined) return;
@@ -193,15 +209,29 @@
             { score: score, success: result.passed }, null, saved && saved.answeredAt);
         }
       }
-      if (result.status === "completed") {
-        var completion = { completion: true };
-        if (score) {
-          completion.score = score;
-          completion.success = true;
-        }
-        add("completed", moduleActivity(course, module), completion, null, detail.entry.completedAt);
-      }
-    });
+    }
+    /* An exam: each submitted attempt's answers, and `passed` or `failed` for the attempt with
+     * its score, the attempt's number and the questions drawn, at the moment it was submitted. */
+    function examStatements(module, result) {
+      result.attempts.forEach(function (attempt, index) {
+        var number = {};
+        number[courseIri(course) + "/xapi/attempt"] = index + 1;
+        attempt.drawn.forEach(function (id) {
+          var question = window.MeridianGrading.question(id);
+          var response = attempt.answers[id];
+          if (!question || typeof response !== "string") return;
+          add("answered", interaction(course, module, question),
+            { response: response, success: window.MeridianGrading.isCorrect(question, response), extensions: number },
+            module, attempt.submittedAt);
+        });
+        var extensions = {};
+        extensions[courseIri(course) + "/xapi/attempt"] = index + 1;
+        extensions[courseIri(course) + "/xapi/drawn"] = attempt.drawn.slice();
+        add(attempt.passed ? "passed" : "failed", moduleActivity(course, module),
+          { score: { scaled: round(attempt.score), raw: attempt.right, min: 0, max: attempt.count }, success: !!attempt.passed,
+            extensions: extensions }, null, attempt.submittedAt);
+      });
+    }
     (plays || []).forEach(function (played) {
       var entry = played.entry;
       var result = { completion: true, response: window.MeridianGrading.response(entry.path) };

@@ -17,6 +17,9 @@
  *   MeridianStore.recordVisit(slug)                   → the module's record
  *   MeridianStore.recordAnswer(slug, questionId, response, total) → the module's record
  *   MeridianStore.recordCompletion(slug)              → notes when the module was first completed
+ *   MeridianStore.startExamAttempt(slug, drawn)       → opens an exam attempt on the drawn question ids
+ *   MeridianStore.recordExamAnswer(slug, questionId, response) → an answer in the open attempt (null: none)
+ *   MeridianStore.submitExamAttempt(slug)             → closes the open attempt; the module's record
  *   MeridianStore.getModule(slug)                     → a copy of the module's record, or null
  *   MeridianStore.recordScenario(id, replies, path)   → the scenario's record
  *   MeridianStore.getScenario(id)                     → a copy of the scenario's record, or null
@@ -31,7 +34,9 @@
  *
  * The data: {course: the course id, seed: a number, modules: {slug: {firstVisitedAt, lastVisitedAt, lastSection, answers {qid: response},
  * firstAnswers {qid: the first response given},
- * answerTimes {qid: ISO time}, answeredAt, attempts, questions, completedAt}},
+ * answerTimes {qid: ISO time}, answeredAt, attempts, questions, completedAt,
+ * exam {attempts: [{drawn: [qid], answers {qid: response}, startedAt, submittedAt}],
+ *       open: {drawn, answers, startedAt}} (exam modules only)}},
  * scenarios: {id: {replies, path, finishedAt, plays}}, learner: {name, employeeId}}.
  * A scenario imported from a record made before replies were recorded has a path, a score and
  * an ending instead of replies.
@@ -143,7 +148,27 @@
       if (typeof entry[field] === "string") module[field] = entry[field];
     });
     if (isCount(entry.questions)) module.questions = entry.questions;
+    if (isObject(entry.exam)) {
+      var exam = { attempts: [] };
+      if (Array.isArray(entry.exam.attempts)) {
+        exam.attempts = entry.exam.attempts.map(function (attempt) { return cleanAttempt(attempt, true); })
+          .filter(function (attempt) { return attempt; });
+      }
+      var open = cleanAttempt(entry.exam.open, false);
+      if (open) exam.open = open;
+      module.exam = exam;
+    }
     return module;
+  }
+
+  function cleanAttempt(attempt, submitted) {
+    if (!isObject(attempt) || !Array.isArray(attempt.drawn) || !attempt.drawn.length ||
+        !attempt.drawn.every(function (id) { return typeof id === "string"; })) return null;
+    if (submitted && typeof attempt.submittedAt !== "string") return null;
+    var clean = { drawn: attempt.drawn.slice(), answers: texts(attempt.answers) };
+    if (typeof attempt.startedAt === "string") clean.startedAt = attempt.startedAt;
+    if (submitted) clean.submittedAt = attempt.submittedAt;
+    return clean;
   }
 
   function cleanScenario(entry) {
@@ -303,6 +328,49 @@
       if (record.completedAt) return;
       record.completedAt = record.answeredAt || now();
       save({ type: "completion", module: slug });
+    },
+
+    /* An exam attempt: opened on the question ids drawn for it, answered question by question
+     * (answers may change until it is submitted), then submitted once. Submitting copies its
+     * answers into the module's answers and first answers, as a practice module keeps them. */
+    startExamAttempt: function (slug, drawn) {
+      var record = moduleRecord(slug);
+      var time = now();
+      if (!record.firstVisitedAt) record.firstVisitedAt = time;
+      if (!isObject(record.exam)) record.exam = { attempts: [] };
+      record.exam.open = { drawn: drawn.map(String), answers: {}, startedAt: time };
+      save({ type: "exam-start", module: slug });
+      return copy(record);
+    },
+
+    recordExamAnswer: function (slug, questionId, response) {
+      var record = moduleRecord(slug);
+      if (!isObject(record.exam) || !isObject(record.exam.open)) return copy(record);
+      if (response === null) delete record.exam.open.answers[questionId];
+      else record.exam.open.answers[questionId] = String(response);
+      save({ type: "exam-answer", module: slug, question: questionId });
+      return copy(record);
+    },
+
+    submitExamAttempt: function (slug) {
+      var record = moduleRecord(slug);
+      if (!isObject(record.exam) || !isObject(record.exam.open)) return copy(record);
+      var attempt = record.exam.open;
+      var time = now();
+      attempt.submittedAt = time;
+      delete record.exam.open;
+      record.exam.attempts.push(attempt);
+      Object.keys(attempt.answers).forEach(function (id) {
+        if (typeof record.answers[id] !== "string" && typeof record.firstAnswers[id] !== "string") {
+          record.firstAnswers[id] = attempt.answers[id];
+        }
+        record.answers[id] = attempt.answers[id];
+        record.answerTimes[id] = time;
+      });
+      record.attempts = record.exam.attempts.length;
+      record.answeredAt = time;
+      save({ type: "exam-submit", module: slug });
+      return copy(record);
     },
 
     getModule: function (slug) {

@@ -37,9 +37,41 @@
     return list;
   }
 
+  function permutations(list) {
+    if (list.length < 2) return [list.slice()];
+    var out = [];
+    list.forEach(function (first, index) {
+      permutations(list.slice(0, index).concat(list.slice(index + 1))).forEach(function (rest) { out.push([first].concat(rest)); });
+    });
+    return out;
+  }
+
+  /* The correct response. An exam's question carries only its key's hash, so the right one
+   * is found by trying every response of its form against the site's own grading — which is
+   * also what a determined learner could do (README, "Exams"). */
+  function keyOf(question) {
+    if (question.correctResponsesPattern) return question.correctResponsesPattern[0];
+    var count = (question.choices || question.source || []).length;
+    var candidates = [];
+    if (question.type === "truefalse") candidates = ["true", "false"];
+    else if (question.type === "single") candidates = range(count);
+    else if (question.type === "multiple") {
+      for (var mask = 1; mask < (1 << count); mask++) {
+        candidates.push(range(count).filter(function (_, i) { return mask & (1 << i); }).join("[,]"));
+      }
+    } else if (question.type === "order") {
+      candidates = permutations(range(count)).map(function (p) { return p.join("[,]"); });
+    } else {
+      candidates = permutations(range(count)).map(function (p) {
+        return p.map(function (right, i) { return (i + 1) + "[.]" + right; }).join("[,]");
+      });
+    }
+    return candidates.filter(function (c) { return window.MeridianGrading.isCorrect(question, c); })[0];
+  }
+
   // A response to the question: its key about half the time, else a random one of its form.
   function response(question, random) {
-    var key = question.correctResponsesPattern[0];
+    var key = keyOf(question);
     if (random() < 0.5) return key;
     var count = (question.choices || question.source || []).length;
     switch (question.type) {
@@ -84,10 +116,29 @@
     course.modules.forEach(function (module) {
       if (!everything && random() < 0.25) return;
       var saved = { firstVisitedAt: time(base, minute++), answers: {}, firstAnswers: {}, answerTimes: {}, attempts: 1 };
-      module.questions.forEach(function (question) {
+      if (module.exam) {
+        // Up to the allowed attempts, each on a random draw, as MeridianStore keeps them.
+        saved.exam = { attempts: [] };
+        saved.attempts = 0;
+        var tries = Math.floor(random() * ((module.exam.attempts || 3) + 1));
+        for (var attempt = 0; attempt < tries; attempt++) {
+          var drawn = shuffled(module.questions, random).slice(0, module.exam.draw);
+          var given = {};
+          drawn.forEach(function (question) {
+            if (!everything && random() < 0.1) return;
+            given[question.id] = everything && random() < 0.8 ? keyOf(question) : response(question, random);
+            if (typeof saved.firstAnswers[question.id] !== "string") saved.firstAnswers[question.id] = given[question.id];
+            saved.answers[question.id] = given[question.id];
+          });
+          saved.answeredAt = time(base, minute++);
+          saved.exam.attempts.push({ drawn: drawn.map(function (q) { return q.id; }), answers: given, submittedAt: saved.answeredAt });
+          saved.attempts++;
+        }
+      }
+      if (!module.exam) module.questions.forEach(function (question) {
         if (!everything && random() < 0.3) return;
         saved.firstAnswers[question.id] = response(question, random);
-        saved.answers[question.id] = everything && random() < 0.8 ? question.correctResponsesPattern[0]
+        saved.answers[question.id] = everything && random() < 0.8 ? keyOf(question)
           : random() < 0.5 ? saved.firstAnswers[question.id] : response(question, random);
         saved.answerTimes[question.id] = saved.answeredAt = time(base, minute++);
       });

@@ -55,12 +55,20 @@ def test_pass_marks_hold_at_the_boundary(progress_page, case):
 @pytest.mark.parametrize("case", TABLE["modules"], ids=lambda c: c["about"])
 def test_modules_are_graded_as_the_table_says(progress_page, case):
     saved = {"answers": case["answers"]}
+    if "firstAnswers" in case:
+        saved["firstAnswers"] = case["firstAnswers"]
+    if "attempts" in case:
+        saved["exam"] = {"attempts": case["attempts"]}
     if case["visited"]:
         saved["firstVisitedAt"] = "2026-12-01T08:00:00Z"
-    result = run(progress_page, "return MeridianGrading.moduleResult(MeridianGrading.module(arguments[0]), arguments[1])",
-                 case["module"], saved)
+    result = run(progress_page, "return MeridianGrading.moduleResult(MeridianGrading.module(arguments[0]), arguments[1], arguments[2])",
+                 case["module"], saved, case.get("practiceAnswer"))
     assert (result["right"], result["score"], result["passed"], result["status"]) == \
         (case["right"], case["score"], case["passed"], case["status"])
+    if "count" in case:
+        assert result["count"] == case["count"]
+    if "attemptScores" in case:
+        assert [attempt["score"] for attempt in result["attempts"]] == case["attemptScores"]
 
 
 def test_maxima_are_as_the_table_says(progress_page):

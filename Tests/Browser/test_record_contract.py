@@ -6,7 +6,8 @@
 - random learners (random answers, random scenario walks, some abandoned midway), graded and
   exported by the site's own scripts, are every one accepted by `meridian records verify`, and
   every one refused once a single claim is raised (a score, a pass, the course's completion,
-  a scenario's ending), even with the verification code recomputed as a forger would."""
+  a scenario's ending, an exam attempt's score), even with the verification code recomputed
+  as a forger would."""
 from __future__ import annotations
 
 import json
@@ -105,6 +106,9 @@ def raise_one_claim(record: dict, index: int) -> tuple[str, str] | None:
             options.append(("score", module, "claims score"))
         if module["passed"] is False:
             options.append(("pass", module, "claims passed"))
+        for attempt in module.get("examAttempts", []):
+            if attempt["score"] <= 0.75:
+                options.append(("attempt score", attempt, "claims score"))
     if not record["completed"]:
         options.append(("completion", record, "claims the course is completed"))
     for scenario in record["scenarios"]:
@@ -114,7 +118,7 @@ def raise_one_claim(record: dict, index: int) -> tuple[str, str] | None:
     if not options:
         return None
     kind, target, words = options[index % len(options)]
-    if kind in ("score", "scenario score"):
+    if kind in ("score", "scenario score", "attempt score"):
         target["score"] = round(target["score"] + 0.25, 4)
     elif kind == "pass":
         target["passed"] = True
@@ -153,6 +157,9 @@ def test_random_learners_verify_and_every_raised_claim_is_refused(browser, site,
                  for s in m["scenarios"]}
     played = {s["id"] for r in records for s in r["scenarios"]}
     assert played == scenarios, f"never finished: {scenarios - played}"
+    exams = {m["slug"] for m in json.loads(browser.execute_script("return JSON.stringify(MeridianCourse.modules)")) if m.get("exam")}
+    taken = {m["slug"] for r in records for m in r["modules"] if m.get("examAttempts")}
+    assert taken == exams, f"exams never taken: {exams - taken}"
     statuses = {m["status"] for r in records for m in r["modules"]}
     assert statuses == {"not-started", "in-progress", "completed"}
 

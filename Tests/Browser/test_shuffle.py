@@ -51,8 +51,9 @@ class ChoiceOrder(HTMLParser):
 
 
 def single_choice_questions(site: Path) -> list[tuple[str, dict]]:
+    """The practice modules' single-choice questions (an exam's page carries no key to place)."""
     return [(module["slug"], q) for module in course_data(site)["modules"] for q in module["questions"]
-            if q["type"] == "single"]
+            if q["type"] == "single" and not module.get("exam")]
 
 
 def chi_square(positions: list[tuple[int, int]]) -> tuple[float, int]:

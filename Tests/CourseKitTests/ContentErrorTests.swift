@@ -59,6 +59,14 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
             "Content/modules/03-broken.md:3:1: error: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence",
             "Content/modules/04-links.md:8:1: error: broken link '05-nowhere.md': no such page",
         ]),
+        DiagnosticCase(overlay: "exam-errors", expected: [
+            "Content/course.yaml:6:17: error: unknown practiceAnswer 'firts' (did you mean 'first'?); use latest or first",
+            "Content/modules/03-broken.md:3:13: error: unknown assessment 'exams' (did you mean 'exam'?); use practice or exam",
+            "Content/modules/03-broken.md:4:11: error: 'attempts' must be at least 1 (leave it out for unlimited attempts)",
+            "Content/modules/04-small-exam.md:4:7: error: 'draw: 3' is more than the module's 2 questions",
+            "Content/modules/05-empty-exam.md:1:1: error: module 'empty-exam' is an exam but has no questions",
+            "Content/modules/06-practice-draws.md:3:7: warning: 'draw' applies only to an exam: add 'assessment: exam' or remove it",
+        ]),
         DiagnosticCase(overlay: "missing-partial", expected: [
             "Templates/home.mustache:4:3: error: template 'home' uses partial 'partials/nowhere', which does not exist",
         ]),

@@ -87,6 +87,12 @@ struct PreviewServerTests {
         #expect(missing.body.contains("<h1>Not found</h1>"))
         #expect(try await served.get("/countries").status == 301)
         #expect(try await served.get("/countries").headers["location"] == "/countries/")
+        // A page asked for as a folder would break every relative link on it.
+        for (path, location) in [("/index.html/", "/index.html"), ("/modules/welcome.html/?x=1", "/modules/welcome.html?x=1")] {
+            let reply = try await served.get(path)
+            #expect(reply.status == 301, "\(path)")
+            #expect(reply.headers["location"] == location, "\(path)")
+        }
     }
 
     @Test func theReloadScriptIsOnlyInServedPages() async throws {

@@ -48,7 +48,18 @@ struct GoldenTableTests {
     @Test(arguments: table.modules)
     func modulesAreGradedAsTheTableSays(_ c: GoldenTable.ModuleCase) throws {
         let module = try #require(Self.key.module(c.module))
-        let grade = module.grade(answers: c.answers, visited: c.visited, passMark: passMark)
+        let grade: ModuleGrade
+        if module.exam != nil {
+            let attempts = try #require(c.attempts, "\(c.about): an exam case lists its attempts").map {
+                ExamAttempt(drawn: $0.drawn, answers: $0.answers)
+            }
+            grade = module.grade(attempts: attempts, visited: c.visited, passMark: passMark)
+            #expect(attempts.map { Double(module.grade($0).right) / Double(module.grade($0).count) } == c.attemptScores, "\(c.about)")
+        } else {
+            let rule = try #require(PracticeAnswer(rawValue: c.practiceAnswer ?? Self.key.config.practiceAnswer.rawValue))
+            grade = module.grade(answers: rule.counted(answers: c.answers, firstAnswers: c.firstAnswers), visited: c.visited, passMark: passMark)
+        }
+        if let count = c.count { #expect(grade.count == count, "\(c.about)") }
         #expect(grade.right == c.right, "\(c.about)")
         #expect(grade.score == c.score, "\(c.about)")
         #expect(grade.passed == c.passed, "\(c.about)")
@@ -117,11 +128,24 @@ struct GoldenTable: Decodable {
         var about, module: String
         var visited: Bool
         var answers: [String: String]
+        /// Practice modules: the first answers, and which answers count (else the course's setting).
+        var firstAnswers: [String: String]?
+        var practiceAnswer: String?
+        /// Exams: the submitted attempts, and the score each one gets.
+        var attempts: [Attempt]?
+        var attemptScores: [Double]?
         var right: Int
+        var count: Int?
         var score: Double?
         var passed: Bool?
         var status: String
         var testDescription: String { about }
+    }
+
+    struct Attempt: Decodable, Sendable {
+        var drawn: [String]
+        var answers: [String: String]
+        var submittedAt: String
     }
 
     struct ScenarioCase: Decodable, Sendable, CustomTestStringConvertible {

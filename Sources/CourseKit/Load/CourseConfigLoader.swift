@@ -3,7 +3,7 @@ import Foundation
 /// Reads `course.yaml`.
 struct CourseConfigLoader {
     let files: ContentFiles
-    static let keys = ["id", "title", "version", "language", "passScore", "description", "rawHTML"]
+    static let keys = ["id", "title", "version", "language", "passScore", "description", "rawHTML", "practiceAnswer"]
 
     func load(into diagnostics: inout [Diagnostic]) -> CourseConfig? {
         let path = "course.yaml"
@@ -25,12 +25,24 @@ struct CourseConfigLoader {
         if !(0...1).contains(passScore), let node = map["passScore"] {
             reader.report("'passScore' must be between 0 and 1 (a fraction of the questions)", at: reader.location(of: node))
         }
+        var practiceAnswer = PracticeAnswer.latest
+        if let name = reader.string("practiceAnswer", in: map, what: "course.yaml"), let node = map["practiceAnswer"] {
+            let names = PracticeAnswer.allCases.map(\.rawValue)
+            if let value = PracticeAnswer(rawValue: name) {
+                practiceAnswer = value
+            } else {
+                reader.report("unknown practiceAnswer '\(name)'\(Suggestion.hint(for: name, in: names)); use \(names.joined(separator: " or "))",
+                              at: reader.location(of: node))
+            }
+        }
         guard let id, let title else { return nil }
-        return CourseConfig(id: id, title: title,
+        var config = CourseConfig(id: id, title: title,
                             version: reader.string("version", in: map, what: "course.yaml") ?? "1.0.0",
                             language: reader.string("language", in: map, what: "course.yaml") ?? "en",
                             passScore: passScore,
                             description: reader.string("description", in: map, what: "course.yaml") ?? "",
                             rawHTML: reader.bool("rawHTML", in: map) ?? false)
+        config.practiceAnswer = practiceAnswer
+        return config
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 struct ModuleLoader {
     let files: ContentFiles
     let jobs: Int
-    static let keys = ["title", "summary", "minutes", "objectives", "countries"]
+    static let keys = ["title", "summary", "minutes", "objectives", "countries", "assessment", "draw", "attempts"]
 
     /// Every module that loads; `unreadPages` gets the page of each one that does not but whose
     /// file name gives its slug, so that links to it are not reported as well.
@@ -52,13 +52,37 @@ struct ModuleLoader {
         }
         reader.checkKeys(of: map, known: Self.keys, what: "the front matter", severity: .warning)
         let title = reader.string("title", in: map, required: true, what: "the front matter")
-        let meta = ModuleMeta(title: title ?? slug,
+        var meta = ModuleMeta(title: title ?? slug,
                               summary: reader.string("summary", in: map, what: "the front matter") ?? "",
                               minutes: reader.int("minutes", in: map),
                               objectives: reader.strings("objectives", in: map).map(\.value),
                               countries: reader.strings("countries", in: map))
+        readAssessment(into: &meta, from: map, reader: &reader)
         let body = MarkdownSource(text: front.body, file: file, lineOffset: front.bodyLineOffset)
         return (Module(number: number, slug: slug, sourcePath: path, meta: meta, body: body), reader.diagnostics)
+    }
+
+    /// `assessment`, and an exam's `draw` and `attempts`: whole numbers of at least 1.
+    private func readAssessment(into meta: inout ModuleMeta, from map: YAMLMapping, reader: inout YAMLReader) {
+        if let name = reader.string("assessment", in: map, what: "the front matter"), let node = map["assessment"] {
+            if let assessment = Assessment(rawValue: name) {
+                meta.assessment = assessment
+            } else {
+                let names = Assessment.allCases.map(\.rawValue)
+                reader.report("unknown assessment '\(name)'\(Suggestion.hint(for: name, in: names)); use \(names.joined(separator: " or "))",
+                              at: reader.location(of: node))
+            }
+        }
+        for key in ["draw", "attempts"] {
+            guard let value = reader.int(key, in: map), let node = map[key] else { continue }
+            guard value >= 1 else {
+                let advice = key == "draw" ? "leave it out to give every question" : "leave it out for unlimited attempts"
+                reader.report("'\(key)' must be at least 1 (\(advice))", at: reader.location(of: node))
+                continue
+            }
+            let located = Located(value: value, location: reader.location(of: node))
+            if key == "draw" { meta.draw = located } else { meta.attempts = located }
+        }
     }
 
     /// `03-slug.md` → (3, "slug").

@@ -11,6 +11,8 @@ public struct CourseConfig: Sendable, Equatable {
     public var description: String
     /// Raw HTML in Markdown is escaped unless the trainer opts in here.
     public var rawHTML: Bool
+    /// Which of a learner's answers to a practice question counts for the module's score.
+    public var practiceAnswer: PracticeAnswer = .latest
 
     public init(id: String, title: String, version: String = "1.0.0", language: String = "en",
                 passScore: Double = 0.8, description: String = "", rawHTML: Bool = false) {
@@ -22,4 +24,13 @@ public struct CourseConfig: Sendable, Equatable {
         self.description = description
         self.rawHTML = rawHTML
     }
+}
+
+/// Which answer counts in a practice module, where a learner may check and change an answer
+/// as often as they like (`practiceAnswer:` in course.yaml).
+public enum PracticeAnswer: String, CaseIterable, Sendable {
+    /// The answer as it stands now: practice until right (the default).
+    case latest
+    /// The first answer given: later answers teach but do not count.
+    case first
 }

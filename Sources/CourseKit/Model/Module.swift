@@ -21,6 +21,20 @@ public struct ModuleMeta: Sendable {
     public var objectives: [String] = []
     /// Country codes with the place each was written, so an unknown one can be pointed at.
     public var countries: [Located<String>] = []
+    /// How the module's questions are taken: practice (the default) or an exam.
+    public var assessment: Assessment = .practice
+    /// An exam's `draw` and `attempts`, where they were written.
+    public var draw: Located<Int>?
+    public var attempts: Located<Int>?
+}
+
+/// How a module's questions are taken (`assessment:` in its front matter).
+public enum Assessment: String, CaseIterable, Sendable {
+    /// Check each answer at once, with feedback, as often as the learner likes.
+    case practice
+    /// Answer the drawn questions, submit once, then see the score and the feedback; a limited
+    /// number of attempts, each drawing again. The page does not carry the answers.
+    case exam
 }
 
 /// Markdown text and where its first line sits in the file it came from.

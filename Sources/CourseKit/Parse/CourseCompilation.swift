@@ -13,9 +13,11 @@ struct CourseCompilation: Sendable {
         modules = Parallel.map(course.modules.count, jobs: jobs) { [compiler] index in
             defer { counter.tick() }
             let module = course.modules[index]
-            return compiler.compile(module.body, sourcePath: module.sourcePath, pagePath: module.url)
+            return compiler.compile(module.body, sourcePath: module.sourcePath, pagePath: module.url,
+                                    isExam: module.meta.assessment == .exam)
         }
         diagnostics = modules.flatMap(\.compilation.diagnostics) + CourseChecks.duplicateIDs(in: modules.map(\.compilation))
+            + zip(course.modules, modules).flatMap { CourseChecks.examSettings(of: $0, questions: $1.compilation.questions.count) }
     }
 
     func moduleKeys(of course: Course) -> [AnswerKey.ModuleKey] {
@@ -26,7 +28,13 @@ struct CourseCompilation: Sendable {
 extension AnswerKey.ModuleKey {
     /// A module's key as its compiled page gives it.
     init(_ module: Module, compiled page: CompiledPage) {
+        let questions = page.compilation.questions
+        var exam: AnswerKey.ExamRules?
+        if module.meta.assessment == .exam {
+            exam = AnswerKey.ExamRules(draw: min(module.meta.draw?.value ?? questions.count, questions.count),
+                                       attempts: module.meta.attempts?.value)
+        }
         self.init(slug: module.slug, number: module.number, title: module.meta.title,
-                  questions: page.compilation.questions, scenarios: page.compilation.scenarios)
+                  questions: questions, scenarios: page.compilation.scenarios, exam: exam)
     }
 }

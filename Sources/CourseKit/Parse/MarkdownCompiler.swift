@@ -8,10 +8,12 @@ public struct MarkdownCompiler: Sendable {
     let allowRawHTML: Bool
 
     /// Compiles `source`, which was read from `sourcePath` and becomes the page at `pagePath`.
-    func compile(_ source: MarkdownSource, sourcePath: String, pagePath: String) -> CompiledPage {
+    /// An exam's questions are rendered without their answers.
+    func compile(_ source: MarkdownSource, sourcePath: String, pagePath: String, isExam: Bool = false) -> CompiledPage {
         var page = PageCompilation(renderMarkdown: { [self] text, location, page in
             fragment(text, at: location, sourcePath: sourcePath, pagePath: pagePath, into: &page)
         })
+        page.isExam = isExam
         var toc: [TOCEntry] = []
         let html = render(source.text, origin: SourceLocation(file: source.file, line: source.lineOffset + 1),
                           sourcePath: sourcePath, pagePath: pagePath, page: &page, toc: &toc)

@@ -9,6 +9,8 @@ public struct PageCompilation: Sendable {
     public var anchorLinks: [AnchorLink] = []
     /// Images written with empty alt text (`![](x.png)`), for `meridian check`.
     public var imagesWithoutAlt: [Located<String>] = []
+    /// The page is an exam: its questions are written without their answers.
+    public var isExam = false
     /// Renders a Markdown snippet found at `location` (feedback, an explanation) with the
     /// page's link rules.
     let renderMarkdown: @Sendable (String, SourceLocation, inout PageCompilation) -> String

@@ -11,6 +11,20 @@ public struct AnswerKey: Sendable {
         public var title: String
         public var questions: [Question]
         public var scenarios: [Scenario]
+        /// The exam's rules; nil for a practice module.
+        public var exam: ExamRules? = nil
+    }
+
+    /// How an exam module is taken: each attempt draws `draw` of its questions, and a learner
+    /// has `attempts` attempts (nil: as many as they like).
+    public struct ExamRules: Sendable, Equatable {
+        public var draw: Int
+        public var attempts: Int?
+
+        public init(draw: Int, attempts: Int?) {
+            self.draw = draw
+            self.attempts = attempts
+        }
     }
 
     public var config: CourseConfig
@@ -52,7 +66,9 @@ public struct AnswerKey: Sendable {
 extension AnswerKey.ModuleKey {
     /// The module's questions and scenarios with their answers, one fact a line.
     var canonicalText: String {
-        (["module\t\(slug)"] + questions.flatMap(\.canonicalLines) + scenarios.flatMap(\.canonicalLines)).joined(separator: "\n")
+        var lines = ["module\t\(slug)"]
+        if let exam { lines.append("exam\t\(exam.draw)\t\(exam.attempts.map(String.init) ?? "")") }
+        return (lines + questions.flatMap(\.canonicalLines) + scenarios.flatMap(\.canonicalLines)).joined(separator: "\n")
     }
 }
 

@@ -94,3 +94,55 @@ extension AnswerKey.ModuleKey {
                            status: passed == false ? .inProgress : .completed)
     }
 }
+
+extension PracticeAnswer {
+    /// The answers a practice module is graded on: the latest answer to each question, or the
+    /// first one given where the course counts first answers and the record knows it.
+    public func counted(answers: [String: String], firstAnswers: [String: String]?) -> [String: String] {
+        guard self == .first, let firstAnswers else { return answers }
+        return answers.merging(firstAnswers.filter { answers[$0.key] != nil }) { _, first in first }
+    }
+}
+
+/// One submitted attempt at an exam module: the questions drawn for it and the answers given.
+public struct ExamAttempt: Sendable, Equatable {
+    public var drawn: [String]
+    public var answers: [String: String]
+
+    public init(drawn: [String], answers: [String: String]) {
+        self.drawn = drawn
+        self.answers = answers
+    }
+}
+
+extension AnswerKey.ModuleKey {
+    /// How many of an attempt's drawn questions its answers get right; a drawn id that is not a
+    /// question of the module counts as wrong.
+    public func grade(_ attempt: ExamAttempt) -> (right: Int, count: Int) {
+        let right = attempt.drawn.filter { id in
+            guard let question = questions.first(where: { $0.id == id }), let response = attempt.answers[id] else { return false }
+            return question.isCorrect(response)
+        }.count
+        return (right, attempt.drawn.count)
+    }
+
+    /// An exam module graded from its submitted attempts: the best attempt counts (the first of
+    /// equals), and the module is completed once an attempt passes. Before any attempt the
+    /// module is in progress if opened, with no score.
+    public func grade(attempts: [ExamAttempt], visited: Bool, passMark: PassMark) -> ModuleGrade {
+        let graded = attempts.map(grade)
+        guard let best = graded.enumerated().max(by: { a, b in
+            Self.share(a.element) < Self.share(b.element) || (Self.share(a.element) == Self.share(b.element) && a.offset > b.offset)
+        })?.element else {
+            let draw = exam?.draw ?? questions.count
+            return ModuleGrade(right: 0, count: draw, score: nil, passed: nil, status: visited ? .inProgress : .notStarted)
+        }
+        let passed = passMark.passes(right: best.right, of: best.count)
+        return ModuleGrade(right: best.right, count: best.count, score: Self.share(best), passed: passed,
+                           status: passed == true ? .completed : .inProgress)
+    }
+
+    private static func share(_ graded: (right: Int, count: Int)) -> Double {
+        graded.count > 0 ? Double(graded.right) / Double(graded.count) : 0
+    }
+}

@@ -45,6 +45,7 @@ struct CourseDataScript: Sendable {
         let outline = try Self.json(Document(id: config.id, title: config.title, version: config.version,
                                              language: config.language, contentHash: contentHash,
                                              passScore: config.passScore, passTolerance: PassMark.tolerance,
+                                             practiceAnswer: config.practiceAnswer.rawValue,
                                              record: .init(), statuses: ModuleStatus.labels,
                                              endings: Scenario.Ending.allCases.map(\.rawValue), modules: []))
         // The entries go between the brackets of the empty list. Keys are sorted and every quote
@@ -63,7 +64,8 @@ struct CourseDataScript: Sendable {
 
     private static func part(for module: AnswerKey.ModuleKey, url: String) throws -> ModulePart {
         let entry = ModuleEntry(slug: module.slug, title: module.title, url: url, number: module.number,
-                                questions: module.questions.map(QuestionEntry.init), scenarios: module.scenarios)
+                                questions: module.questions.map { QuestionEntry($0, isExam: module.exam != nil) },
+                                scenarios: module.scenarios, exam: module.exam)
         return ModulePart(json: entry.json, canonicalText: module.canonicalText)
     }
 
@@ -146,6 +148,7 @@ struct CourseDataScript: Sendable {
     private struct Document: Encodable {
         var id, title, version, language, contentHash: String
         var passScore, passTolerance: Double
+        var practiceAnswer: String
         var record: RecordEntry
         var statuses: [String: String]
         var endings: [String]
@@ -164,11 +167,17 @@ struct CourseDataScript: Sendable {
         var number: Int
         var questions: [QuestionEntry]
         var scenarios: [Scenario]
+        var exam: AnswerKey.ExamRules?
 
-        /// Keys in sorted order, as the encoder writes them.
+        /// Keys in sorted order, as the encoder writes them; `exam` only for an exam.
         var json: String {
             var out = Writer()
             out.raw("{")
+            if let exam {
+                out.key("exam"); out.raw("{")
+                if let attempts = exam.attempts { out.key("attempts"); out.raw(String(attempts)); out.raw(",") }
+                out.key("draw"); out.raw(String(exam.draw)); out.raw("},")
+            }
             out.key("number"); out.raw(String(number)); out.raw(",")
             out.key("questions"); out.list(questions) { $1.write(to: &$0) }; out.raw(",")
             out.key("scenarios"); out.list(scenarios) { $1.writeSpec(to: &$0) }; out.raw(",")
@@ -180,15 +189,19 @@ struct CourseDataScript: Sendable {
         }
     }
 
+    /// A question as the scripts see it. An exam's question carries the salted hash of its key
+    /// (`ExamKey`) instead of the key.
     private struct QuestionEntry: Encodable {
         var id, type, interactionType, prompt, compare: String
-        var correctResponsesPattern: [String]
+        var correctResponsesPattern: [String]?
+        var keyHash: String?
+        var salt: String?
         /// Choices, items or left sides: `{id, text}` with 1-based ids as written in the source.
         var choices: [Component]?
         var source: [Component]?
         var target: [Component]?
 
-        init(_ question: Question) {
+        init(_ question: Question, isExam: Bool) {
             func components(_ texts: [String]) -> [Component] {
                 texts.enumerated().map { Component(id: String($0.offset + 1), text: $0.element) }
             }
@@ -197,7 +210,13 @@ struct CourseDataScript: Sendable {
             interactionType = question.interactionType
             prompt = question.prompt
             compare = question.kind.comparison.rawValue
-            correctResponsesPattern = [question.correctResponse]
+            if isExam {
+                let key = ExamKey(for: question)
+                keyHash = key.hash
+                salt = key.salt
+            } else {
+                correctResponsesPattern = [question.correctResponse]
+            }
             switch question.kind {
             case .single, .multiple: choices = components(question.choices.map(\.text))
             case .truefalse: break
@@ -213,10 +232,12 @@ struct CourseDataScript: Sendable {
             out.raw("{")
             if let choices { out.key("choices"); Component.write(choices, to: &out); out.raw(",") }
             out.key("compare"); out.string(compare); out.raw(",")
-            out.key("correctResponsesPattern"); out.strings(correctResponsesPattern); out.raw(",")
+            if let correctResponsesPattern { out.key("correctResponsesPattern"); out.strings(correctResponsesPattern); out.raw(",") }
             out.key("id"); out.string(id); out.raw(",")
             out.key("interactionType"); out.string(interactionType); out.raw(",")
+            if let keyHash { out.key("keyHash"); out.string(keyHash); out.raw(",") }
             out.key("prompt"); out.string(prompt); out.raw(",")
+            if let salt { out.key("salt"); out.string(salt); out.raw(",") }
             if let source { out.key("source"); Component.write(source, to: &out); out.raw(",") }
             if let target { out.key("target"); Component.write(target, to: &out); out.raw(",") }
             out.key("type"); out.string(type)

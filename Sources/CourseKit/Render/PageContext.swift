@@ -67,8 +67,13 @@ struct PageContext {
             "hasOverview": !module.meta.objectives.isEmpty || compiled.toc.count > 1,
             "countries": countries, "hasCountries": !countries.isEmpty,
             "questionsCount": String(questions), "hasQuestions": questions > 0,
+            "isExam": module.meta.assessment == .exam,
         ]
         page["minutes"] = module.meta.minutes.map(String.init)
+        if module.meta.assessment == .exam {
+            page["examDraw"] = String(min(module.meta.draw?.value ?? questions, questions))
+            page["examAttempts"] = module.meta.attempts.map { String($0.value) }
+        }
         if index > 0 { page["prev"] = link(course.modules[index - 1], from: module.url) }
         if index + 1 < course.modules.count { page["next"] = link(course.modules[index + 1], from: module.url) }
         context["module"] = page

@@ -12,16 +12,35 @@ struct QuestionRenderer {
     func html(into page: inout PageCompilation) -> String {
         let e = HTML.escape
         return """
-        <form class="question" id="\(e(id))" data-question="\(e(question.id))" data-type="\(question.kind.rawValue)"\(question.shuffle ? "" : " data-shuffle=\"false\"")>
+        <form class="question" id="\(e(id))"\(page.isExam ? " data-exam" : "") data-question="\(e(question.id))" data-type="\(question.kind.rawValue)"\(question.shuffle ? "" : " data-shuffle=\"false\"")>
         <fieldset>
         <legend>\(e(question.prompt))</legend>
         \(controls())
         </fieldset>
-        <details class="answer"><summary>Show the answer</summary><div class="answer-body">
-        \(answer(into: &page))
-        </div></details>
+        \(page.isExam ? examFeedback(into: &page) : practiceAnswer(into: &page))
         </form>
         """
+    }
+
+    private func practiceAnswer(into page: inout PageCompilation) -> String {
+        "<details class=\"answer\"><summary>Show the answer</summary><div class=\"answer-body\">\n\(answer(into: &page))\n</div></details>"
+    }
+
+    /// An exam's feedback, shown once the attempt is submitted: each choice's feedback and the
+    /// explanation, with nothing that says which answer is right.
+    private func examFeedback(into page: inout PageCompilation) -> String {
+        let e = HTML.escape
+        var parts: [String] = []
+        if question.kind == .single || question.kind == .multiple {
+            let notes = question.choices.enumerated().filter { !$0.element.feedback.isEmpty }.map { index, choice in
+                "<li data-choice=\"\(index + 1)\"><span data-feedback>\(e(choice.feedback))</span></li>"
+            }
+            if !notes.isEmpty { parts.append("<ul class=\"feedback\">" + notes.joined() + "</ul>") }
+        }
+        if !question.explanation.isEmpty {
+            parts.append("<div class=\"explanation\">\(page.markdown(question.explanation, at: question.location))</div>")
+        }
+        return "<div class=\"exam-feedback\" hidden>\n" + parts.joined(separator: "\n") + "\n</div>"
     }
 
     private func controls() -> String {

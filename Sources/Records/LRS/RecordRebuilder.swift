@@ -62,8 +62,22 @@ public struct RecordRebuilder: Sendable {
     /// Why a claim does not hold, in the verifier's words; nil for a fact, or a claim that holds.
     func claimProblem(_ fact: StatementFact, among facts: [StatementFact]) -> String? {
         switch fact.kind {
-        case .visit, .answer:
+        case .visit, .answer, .examAnswer:
             return nil
+        case let .examAttempt(slug, number, drawn, score, passed):
+            // The attempt checked alone, as the first of a record: its score regraded from its answers.
+            var entry = ProgressRecord.ExamAttemptEntry(drawn: drawn, answers: [:], score: score, submittedAt: fact.timestamp)
+            for other in facts {
+                if case let .examAnswer(module, attempt, question, response) = other.kind, module == slug, attempt == number {
+                    entry.answers[question] = response
+                }
+            }
+            var record = record(of: [])
+            var module = ProgressRecord.ModuleProgress(slug: slug, status: passed ? .completed : .inProgress, answers: [:])
+            module.examAttempts = [entry]
+            record.modules = [module]
+            return problem(in: record, about: .module(slug))?
+                .replacingOccurrences(of: "module '\(slug)', attempt 1:", with: "module '\(slug)', attempt \(number):")
         case .scenario(_, let entry):
             var record = record(of: [])
             record.scenarios = [entry]
@@ -103,19 +117,20 @@ public struct RecordRebuilder: Sendable {
         return verifier.verify(record).problems.first { $0.subject == subject }?.text
     }
 
-    /// The record `facts` (one learner's, oldest first) give, its claims regraded.
+    /// The record `facts` (one learner's, oldest first) give, its claims what the verifier
+    /// regrades them to.
     func record(of facts: [StatementFact]) -> ProgressRecord {
         let learner = facts.last?.learner ?? StatementLearner(key: "", name: "", employeeId: "")
         var record = ProgressRecord(format: ProgressRecord.format, formatVersion: ProgressRecord.formatVersion,
                                     course: .init(id: key.config.id, title: key.config.title, version: key.config.version, contentHash: key.contentHash),
                                     learner: .init(name: learner.name, employeeId: learner.employeeId),
                                     exportedAt: facts.last?.timestamp ?? "", modules: [], scenarios: [], completed: false)
-        let passMark = PassMark(passScore: key.config.passScore)
+        var completions: [String: String] = [:], lastAnswers: [String: String] = [:]
         for moduleKey in key.modules {
             let mine = facts.filter { $0.module == moduleKey.slug }
             guard !mine.isEmpty else { continue }
-            var module = ProgressRecord.ModuleProgress(slug: moduleKey.slug, status: .notStarted, answers: [:])
-            var firsts: [String: String] = [:], completedAt: String?, lastAnswer: String?
+            var module = ProgressRecord.ModuleProgress(slug: moduleKey.slug, status: .inProgress, answers: [:])
+            var firsts: [String: String] = [:], attempts: [Int: ProgressRecord.ExamAttemptEntry] = [:], examAnswers: [Int: [String: String]] = [:]
             for fact in mine {
                 switch fact.kind {
                 case .visit:
@@ -123,10 +138,14 @@ public struct RecordRebuilder: Sendable {
                 case let .answer(_, question, response, first):
                     if firsts[question] == nil { firsts[question] = first ?? response }
                     module.answers[question] = response
-                    module.firstVisitedAt = module.firstVisitedAt ?? fact.timestamp
-                    lastAnswer = fact.timestamp
+                    lastAnswers[moduleKey.slug] = fact.timestamp
+                case let .examAnswer(_, attempt, question, response):
+                    examAnswers[attempt, default: [:]][question] = response
+                case let .examAttempt(_, attempt, drawn, score, _):
+                    attempts[attempt] = .init(drawn: drawn, answers: [:], score: score, submittedAt: fact.timestamp)
+                    lastAnswers[moduleKey.slug] = fact.timestamp
                 case let .moduleClaim(_, completed, _, _):
-                    if completed { completedAt = fact.timestamp }
+                    if completed { completions[moduleKey.slug] = fact.timestamp }
                 case .scenario(_, let entry):
                     record.scenarios.removeAll { $0.id == entry.id }
                     record.scenarios.append(entry)
@@ -134,18 +153,33 @@ public struct RecordRebuilder: Sendable {
                     break
                 }
             }
-            let grade = moduleKey.grade(answers: module.answers, visited: true, passMark: passMark)
-            module.status = grade.status
-            module.score = grade.score
-            module.passed = grade.passed
-            module.completedAt = grade.status == .completed ? completedAt ?? lastAnswer ?? module.firstVisitedAt : nil
             module.firstVisitedAt = module.firstVisitedAt ?? mine.first?.timestamp
             if !firsts.isEmpty { module.firstAnswers = firsts }
+            if moduleKey.exam != nil {
+                // An exam's answers are those of its attempts, a later attempt's over an earlier's.
+                let entries = attempts.keys.sorted().map { number in
+                    var entry = attempts[number]!
+                    entry.answers = (examAnswers[number] ?? [:]).filter { entry.drawn.contains($0.key) }
+                    return entry
+                }
+                for entry in entries { module.answers.merge(entry.answers) { _, later in later } }
+                module.examAttempts = entries
+                module.attempts = entries.count
+            }
             record.modules.append(module)
         }
-        record.completed = !key.modules.isEmpty && key.modules.allSatisfy { moduleKey in
-            record.modules.contains { $0.slug == moduleKey.slug && $0.status == .completed }
+        // The verifier grades; the record then claims what it found.
+        let verification = verifier.verify(record)
+        for index in record.modules.indices {
+            let slug = record.modules[index].slug
+            guard let graded = verification.modules.first(where: { $0.slug == slug }) else { continue }
+            record.modules[index].status = graded.status
+            record.modules[index].score = graded.score
+            record.modules[index].passed = graded.passed
+            record.modules[index].completedAt = graded.status == .completed
+                ? completions[slug] ?? lastAnswers[slug] ?? record.modules[index].firstVisitedAt : nil
         }
+        record.completed = verification.completed
         if record.completed {
             let course = facts.last { if case .courseCompleted = $0.kind { true } else { false } }
             record.completedAt = course?.timestamp ?? record.modules.compactMap(\.completedAt).max { Timestamp.parse($0)! < Timestamp.parse($1)! }

@@ -13,6 +13,10 @@ struct StatementFact: Sendable {
         /// `passed`/`failed` (passed is their verb) or `completed` (passed is its success, if any).
         case moduleClaim(module: String, completed: Bool, passed: Bool?, score: Double?)
         case scenario(module: String, entry: ProgressRecord.ScenarioProgress)
+        /// An answer given in an exam attempt, numbered from 1.
+        case examAnswer(module: String, attempt: Int, question: String, response: String)
+        /// An exam attempt submitted: its questions drawn, and its score and pass claimed.
+        case examAttempt(module: String, attempt: Int, drawn: [String], score: Double?, passed: Bool)
         case courseCompleted
     }
 
@@ -25,7 +29,8 @@ struct StatementFact: Sendable {
     /// The module a fact is about, if any.
     var module: String? {
         switch kind {
-        case .visit(let slug), .answer(let slug, _, _, _), .moduleClaim(let slug, _, _, _), .scenario(let slug, _): slug
+        case .visit(let slug), .answer(let slug, _, _, _), .moduleClaim(let slug, _, _, _), .scenario(let slug, _),
+             .examAnswer(let slug, _, _, _), .examAttempt(let slug, _, _, _, _): slug
         case .courseCompleted: nil
         }
     }
@@ -129,6 +134,13 @@ struct StatementReader: Sendable {
         switch (verb, parts.count) {
         case ("attempted", 3):
             return .success(.visit(module: slug))
+        case ("passed", 3), ("failed", 3) where module.exam != nil:
+            guard let attempt = attemptNumber(result),
+                  case let .object(extensions)? = result["extensions"], case let .array(values)? = extensions[courseIRI + "/xapi/drawn"] else {
+                return .failure(Reason(text: "an exam's '\(verb)' without its attempt number and the questions drawn"))
+            }
+            let drawn = values.compactMap { if case let .string(id) = $0 { id } else { nil } }
+            return .success(.examAttempt(module: slug, attempt: attempt, drawn: drawn, score: Self.scaled(result), passed: verb == "passed"))
         case ("passed", 3), ("failed", 3):
             return .success(.moduleClaim(module: slug, completed: false, passed: verb == "passed", score: Self.scaled(result)))
         case ("completed", 3):
@@ -136,7 +148,10 @@ struct StatementReader: Sendable {
             if case let .bool(value)? = result["success"] { success = value }
             return .success(.moduleClaim(module: slug, completed: true, passed: success, score: Self.scaled(result)))
         case ("answered", 5) where parts[3] == "questions":
-            return answer(module, parts[4], result)
+            let read = answer(module, parts[4], result)
+            guard module.exam != nil, case let .success(.answer(_, question, response, _)) = read else { return read }
+            guard let attempt = attemptNumber(result) else { return .failure(Reason(text: "an exam's answer without its attempt number")) }
+            return .success(.examAnswer(module: slug, attempt: attempt, question: question, response: response))
         case ("completed", 5) where parts[3] == "scenarios":
             return scenario(module, parts[4], result)
         default:
@@ -177,6 +192,13 @@ struct StatementReader: Sendable {
         if case let .string(value)? = extensions[courseIRI + "/xapi/ending"] { ending = value }
         let path = response.components(separatedBy: "[,]")
         return .success(.scenario(module: module.slug, entry: .init(id: id, path: path, replies: replies, score: Self.scaled(result), ending: ending)))
+    }
+
+    /// The exam attempt a statement belongs to, from 1.
+    private func attemptNumber(_ result: [String: JSONValue]) -> Int? {
+        guard case let .object(extensions)? = result["extensions"], case let .number(value)? = extensions[courseIRI + "/xapi/attempt"],
+              value >= 1, value == value.rounded() else { return nil }
+        return Int(value)
     }
 
     static func scaled(_ result: [String: JSONValue]) -> Double? {
