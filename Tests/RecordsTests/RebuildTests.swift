@@ -111,4 +111,47 @@ struct RebuildTests {
         }
         #expect(try store.recordCount() == 1)
     }
+
+    /// An exam attempt's statements, as the site makes them: each drawn question's answer and
+    /// `passed` or `failed` with the attempt's number, questions drawn and score.
+    static func examAttempt(_ number: Int, drawn: [String], answers: [String: String], score: Double, passed: Bool,
+                            at minute: Int) -> [JSONValue] {
+        let key = GoldenTableTests.key, course = key.config.id
+        func statement(_ verb: String, _ object: String, _ result: [String: Any]) -> JSONValue {
+            let fields: [String: Any] = [
+                "id": UUID().uuidString.lowercased(),
+                "actor": ["objectType": "Agent", "name": "Ana Souza", "account": ["homePage": course, "name": "E-1042"]],
+                "verb": ["id": "http://adlnet.gov/expapi/verbs/\(verb)"],
+                "object": ["objectType": "Activity", "id": "\(course)/\(object)"],
+                "timestamp": String(format: "2026-12-01T09:%02d:00Z", minute), "result": result,
+                "context": ["extensions": ["\(course)/xapi/course-version": key.config.version, "\(course)/xapi/content-hash": key.contentHash]],
+            ]
+            return try! JSONDecoder().decode(JSONValue.self, from: JSONSerialization.data(withJSONObject: fields))
+        }
+        let attempt = ["\(course)/xapi/attempt": number]
+        return answers.keys.sorted().map { id in
+            statement("answered", "modules/exam/questions/\(id)", ["response": answers[id]!, "extensions": attempt])
+        } + [statement(passed ? "passed" : "failed", "modules/exam",
+                       ["score": ["scaled": score], "success": passed,
+                        "extensions": ["\(course)/xapi/attempt": number, "\(course)/xapi/drawn": drawn]])]
+    }
+
+    @Test func anExamsAttemptsAreRebuiltAndAnOverstatedAttemptIsRefused() throws {
+        defer { fixture.remove() }
+        let right = ExamRecordTests.right
+        let first = Self.examAttempt(1, drawn: ["e-single", "e-order", "e-match"], answers: ["e-single": right["e-single"]!, "e-order": "3[,]2[,]1"],
+                                     score: 1, passed: true, at: 10)
+        let second = Self.examAttempt(2, drawn: ["e-truefalse", "e-multiple", "e-single"],
+                                      answers: ["e-truefalse": right["e-truefalse"]!, "e-multiple": right["e-multiple"]!, "e-single": right["e-single"]!],
+                                      score: 1, passed: true, at: 20)
+        let outcome = RecordRebuilder(key: GoldenTableTests.key).rebuild(first + second)
+        #expect(outcome.refused.count == 1)
+        #expect(outcome.refused.first?.reason == "module 'exam', attempt 1: claims score 1.00, its answers give 0.33 (1 of 3 right)")
+        let record = try #require(outcome.records.first)
+        let exam = try #require(record.modules.first { $0.slug == "exam" })
+        // The refused statement stated the first attempt; the second is kept, and holds.
+        #expect(exam.examAttempts?.map(\.drawn) == [["e-truefalse", "e-multiple", "e-single"]])
+        #expect(exam.status == .completed && exam.score == 1)
+        #expect(RecordVerifier(key: GoldenTableTests.key).verify(record).findings.filter { $0.contains("'exam'") } == [])
+    }
 }

@@ -134,7 +134,7 @@ struct StatementReader: Sendable {
         switch (verb, parts.count) {
         case ("attempted", 3):
             return .success(.visit(module: slug))
-        case ("passed", 3), ("failed", 3) where module.exam != nil:
+        case ("passed", 3) where module.exam != nil, ("failed", 3) where module.exam != nil:
             guard let attempt = attemptNumber(result),
                   case let .object(extensions)? = result["extensions"], case let .array(values)? = extensions[courseIRI + "/xapi/drawn"] else {
                 return .failure(Reason(text: "an exam's '\(verb)' without its attempt number and the questions drawn"))
