@@ -154,18 +154,22 @@ public struct RecordRebuilder: Sendable {
                 }
             }
             module.firstVisitedAt = module.firstVisitedAt ?? mine.first?.timestamp
-            if !firsts.isEmpty { module.firstAnswers = firsts }
             if moduleKey.exam != nil {
-                // An exam's answers are those of its attempts, a later attempt's over an earlier's.
+                // An exam's answers are those of its attempts, a later attempt's over an earlier's;
+                // its first answers, the earliest attempt's (as the site keeps them).
                 let entries = attempts.keys.sorted().map { number in
                     var entry = attempts[number]!
                     entry.answers = (examAnswers[number] ?? [:]).filter { entry.drawn.contains($0.key) }
                     return entry
                 }
-                for entry in entries { module.answers.merge(entry.answers) { _, later in later } }
+                for entry in entries {
+                    module.answers.merge(entry.answers) { _, later in later }
+                    firsts.merge(entry.answers) { first, _ in first }
+                }
                 module.examAttempts = entries
                 module.attempts = entries.count
             }
+            if !firsts.isEmpty { module.firstAnswers = firsts }
             record.modules.append(module)
         }
         // The verifier grades; the record then claims what it found.
