@@ -77,6 +77,13 @@ public final class RecordStore: Sendable {
     public func importRecord(at file: URL, verifier: RecordVerifier, now: Date = Date()) -> ImportOutcome {
         let record: ProgressRecord, bytes: Data
         do { (record, bytes) = try RecordReader().read(file) } catch { return .rejected(error.reason) }
+        return importRecord(record, bytes: bytes, named: file.lastPathComponent, verifier: verifier, now: now)
+    }
+
+    /// Imports one record read from `bytes` (a file's, or a record rebuilt from an LRS's
+    /// statements) in one transaction, or not at all, exactly as a file is imported.
+    public func importRecord(_ record: ProgressRecord, bytes: Data, named name: String, verifier: RecordVerifier,
+                             now: Date = Date()) -> ImportOutcome {
         guard !record.learner.name.trimmingCharacters(in: .whitespaces).isEmpty
                 || !record.learner.employeeId.trimmingCharacters(in: .whitespaces).isEmpty else {
             return .rejected("the record names no learner (no name and no employee ID)")
@@ -106,7 +113,7 @@ public final class RecordStore: Sendable {
                     INSERT INTO record (fileDigest, fileName, learnerKey, learnerName, employeeId, courseId, courseVersion,
                                         contentHash, exportedAt, importedAt, completed, completedAt, isCurrent, document)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [digest, file.lastPathComponent, learnerKey, record.learner.name, record.learner.employeeId,
+                    """, arguments: [digest, name, learnerKey, record.learner.name, record.learner.employeeId,
                                      record.course.id, record.course.version, record.course.contentHash, record.exportedAt,
                                      Timestamp.format(now), verification.completed, verification.completed ? record.completedAt : nil,
                                      isLatest, String(decoding: bytes, as: UTF8.self)])

@@ -13,10 +13,24 @@ public struct GradedModule: Sendable, Equatable {
     public var completedAt: String?
 }
 
+/// One claim of a record that does not follow from its answers, and what the claim is about.
+public struct Finding: Sendable, Equatable {
+    /// What a finding is about: the record as a whole (course, edition, code), the course's
+    /// completion, a module's claims, or a scenario's.
+    public enum Subject: Sendable, Hashable {
+        case record, courseCompletion, module(String), scenario(String)
+    }
+
+    public var subject: Subject
+    public var text: String
+}
+
 /// The outcome of checking one record against the answer key.
 public struct Verification: Sendable {
+    /// Every claim that does not follow from the answers, with what it is about.
+    public var problems: [Finding]
     /// Every claim that does not follow from the answers, one line each; empty when the record holds.
-    public var findings: [String]
+    public var findings: [String] { problems.map(\.text) }
     /// The record's modules as regraded, in course order (modules the record does not mention are not started).
     public var modules: [GradedModule]
     /// True when every module is completed by the regraded answers.
@@ -36,18 +50,18 @@ public struct RecordVerifier: Sendable {
 
     public func verify(_ record: ProgressRecord) -> Verification {
         guard record.course.id == key.config.id else {
-            return Verification(findings: ["from another course ('\(record.course.id)'; this course is '\(key.config.id)')"],
+            return Verification(problems: [Finding(subject: .record, text: "from another course ('\(record.course.id)'; this course is '\(key.config.id)')")],
                                 modules: [], completed: false, isOtherCourse: true)
         }
-        var findings: [String] = []
+        var findings: [Finding] = []
         if record.course.version != key.config.version {
-            findings.append("made with course version \(record.course.version); the course is now version \(key.config.version)")
+            findings.append(.init(subject: .record, text: "made with course version \(record.course.version); the course is now version \(key.config.version)"))
         }
         if record.course.contentHash != key.contentHash {
-            findings.append("made with other questions or answers (content hash \(record.course.contentHash.prefix(19))…, the course has \(key.contentHash.prefix(19))…)")
+            findings.append(.init(subject: .record, text: "made with other questions or answers (content hash \(record.course.contentHash.prefix(19))…, the course has \(key.contentHash.prefix(19))…)"))
         }
         for module in record.modules where key.module(module.slug) == nil {
-            findings.append("module '\(module.slug)' is not in the course")
+            findings.append(.init(subject: .module(module.slug), text: "module '\(module.slug)' is not in the course"))
         }
         let modules = key.modules.map { moduleKey in
             grade(moduleKey, claimed: record.modules.first { $0.slug == moduleKey.slug }, findings: &findings)
@@ -55,21 +69,24 @@ public struct RecordVerifier: Sendable {
         findings += checkScenarios(record.scenarios)
         let completed = modules.allSatisfy { $0.status == .completed }
         if record.completed != completed {
-            findings.append(record.completed ? "claims the course is completed, but the answers do not complete every module"
-                                             : "says the course is not completed, but the answers complete every module")
+            findings.append(.init(subject: .courseCompletion,
+                                  text: record.completed ? "claims the course is completed, but the answers do not complete every module"
+                                                         : "says the course is not completed, but the answers complete every module"))
         }
         let code = VerificationCode.code(for: record)
         switch record.verificationCode {
-        case nil: findings.append("has no verification code")
+        case nil: findings.append(.init(subject: .record, text: "has no verification code"))
         case code?: break
-        case let claimed?: findings.append("verification code \(claimed) does not match the record (expected \(code))")
+        case let claimed?: findings.append(.init(subject: .record, text: "verification code \(claimed) does not match the record (expected \(code))"))
         }
-        return Verification(findings: findings, modules: modules, completed: completed, isOtherCourse: false)
+        return Verification(problems: findings, modules: modules, completed: completed, isOtherCourse: false)
     }
 
     /// Regrades one module from the answers alone and notes every claim that differs.
     private func grade(_ moduleKey: AnswerKey.ModuleKey, claimed: ProgressRecord.ModuleProgress?,
-                       findings: inout [String]) -> GradedModule {
+                       findings all: inout [Finding]) -> GradedModule {
+        var findings: [String] = []
+        defer { all += findings.map { Finding(subject: .module(moduleKey.slug), text: $0) } }
         var result = GradedModule(slug: moduleKey.slug, number: moduleKey.number, title: moduleKey.title,
                                   status: .notStarted, attempts: claimed?.attempts, completedAt: nil)
         guard let claimed else { return result }
@@ -108,13 +125,13 @@ public struct RecordVerifier: Sendable {
         return result
     }
 
-    private func checkScenarios(_ played: [ProgressRecord.ScenarioProgress]) -> [String] {
+    private func checkScenarios(_ played: [ProgressRecord.ScenarioProgress]) -> [Finding] {
         let scenarios = key.modules.flatMap(\.scenarios)
-        return played.flatMap { entry -> [String] in
+        return played.flatMap { entry -> [Finding] in
             guard let scenario = scenarios.first(where: { $0.id == entry.id }) else {
-                return ["scenario '\(entry.id)' is not in the course"]
+                return [Finding(subject: .scenario(entry.id), text: "scenario '\(entry.id)' is not in the course")]
             }
-            return ScenarioCheck(scenario: scenario, entry: entry).findings()
+            return ScenarioCheck(scenario: scenario, entry: entry).findings().map { Finding(subject: .scenario(entry.id), text: $0) }
         }
     }
 

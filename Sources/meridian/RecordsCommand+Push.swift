@@ -45,9 +45,7 @@ extension RecordsCommand {
         var dryRun = false
 
         func validate() throws {
-            guard let url = URL(string: lrs), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
-                throw ValidationError("--lrs must be an http or https address, such as https://lrs.example.com/xAPI/")
-            }
+            try LRSCredentials.validate(lrs)
             if batch < 1 { throw ValidationError("--batch must be at least 1") }
             if tries < 1 { throw ValidationError("--tries must be at least 1") }
         }
@@ -56,15 +54,15 @@ extension RecordsCommand {
             let terminal = Terminal.standardError
             let records = try loadRecords(terminal)
             let (items, refusedHere) = StatementPush.items(of: records)
-            let endpoint = URL(string: lrs.hasSuffix("/") ? lrs : lrs + "/")!
+            let endpoint = LRSCredentials.endpoint(lrs)
             for refusal in refusedHere { print("refused   \(refusal.id): \(refusal.reason)") }
             if dryRun {
                 for item in items { print("would send \(item.id)  \(item.verb)  \(item.object)") }
                 print("dry run: \(count(items.count, "statement")) of \(count(records.count, "record")) would go to \(endpoint.absoluteString); nothing was sent")
                 return
             }
-            let client = LRSClient(endpoint: endpoint, user: user ?? environment("MERIDIAN_LRS_USER"),
-                                   password: try password(), attempts: tries)
+            let credentials = try LRSCredentials(user: user, passwordFile: passwordFile)
+            let client = LRSClient(endpoint: endpoint, user: credentials.user, password: credentials.password, attempts: tries)
             let progress = terminal.isInteractive ? TerminalProgress(terminal: terminal) : nil
             let summary: StatementPush.Summary
             do {
@@ -112,20 +110,6 @@ extension RecordsCommand {
                 throw ExitCode(1)
             }
             return records
-        }
-
-        private func password() throws -> String? {
-            guard let passwordFile else { return environment("MERIDIAN_LRS_PASSWORD") }
-            guard let data = FileManager.default.contents(atPath: passwordFile) else {
-                Terminal.standardError.write("error: cannot read the password file \(passwordFile)\n")
-                throw ExitCode(1)
-            }
-            let text = String(decoding: data, as: UTF8.self)
-            return text.trimmingCharacters(in: .newlines)
-        }
-
-        private func environment(_ name: String) -> String? {
-            ProcessInfo.processInfo.environment[name].flatMap { $0.isEmpty ? nil : $0 }
         }
     }
 }

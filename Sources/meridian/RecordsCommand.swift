@@ -12,7 +12,7 @@ struct RecordsCommand: ParsableCommand {
         is self-reported; these commands regrade its answers against the course's own answer key \
         in the content folder before believing any claim in it.
         """,
-        subcommands: [Import.self, Verify.self, Report.self, Push.self]
+        subcommands: [Import.self, Verify.self, Report.self, Push.self, Pull.self]
     )
 
     struct Import: ParsableCommand {

@@ -4,7 +4,8 @@
  * A classic script after storage.js, course-data.js, grading.js and statements.js; used by
  * progress.js, certificate.js and import.js.
  *
- *   MeridianRecord.build(course, data, learner, now)  → Promise of the record
+ *   MeridianRecord.build(course, data, learner, now[, launch]) → Promise of the record; `launch`
+ *       ({actor, registration, activityId} of an xAPI launch) changes only its statements' actor and context
  *   MeridianRecord.canonicalText(record)               → the text the verification code is computed over
  *   MeridianRecord.verificationCode(record)            → Promise of "XXXX-XXXX-XXXX"
  *   MeridianRecord.csv(record, course)                 → the CSV text, one row per module
@@ -49,7 +50,7 @@
 
   /* ---------- Building the record ---------- */
 
-  function build(course, data, learner, now) {
+  function build(course, data, learner, now, launch) {
     data = isObject(data) ? data : {};
     var modules = isObject(data.modules) ? data.modules : {};
     var scenarios = isObject(data.scenarios) ? data.scenarios : {};
@@ -114,7 +115,7 @@
     }
     return verificationCode(record).then(function (code) {
       record.verificationCode = code;
-      return window.MeridianStatements.build(course, record, details, plays);
+      return window.MeridianStatements.build(course, record, details, plays, launch);
     }).then(function (statements) {
       record.statements = statements;
       return record;

@@ -1,15 +1,22 @@
 /* The xAPI 1.0.3 statements of a progress record (README, "The progress-record format"):
- * `answered` for every answered question as a cmi.interaction activity, `passed` or `failed`
- * and `completed` per module, `completed` for each scenario played (a simulation activity) and
- * for the course. Each statement's id is a name-based UUID (version 5) of the fact it states,
- * so exporting twice gives an LRS the same ids, not the same facts twice. A classic script
- * after grading.js, used by record.js.
+ * `attempted` for every module opened, `answered` for every answered question as a
+ * cmi.interaction activity, `passed` or `failed` and `completed` per module, `completed` for
+ * each scenario played (a simulation activity) and for the course. Each statement's id is a
+ * name-based UUID (version 5) of the fact it states, so exporting twice gives an LRS the same
+ * ids, not the same facts twice. Every statement names the course version and content hash it
+ * was made with, so `meridian records pull` can rebuild and regrade a record from statements
+ * alone. A classic script after grading.js, used by record.js (and through it by the export
+ * and the live sender, lrs-live.js: the one place statements are made).
  *
- *   MeridianStatements.build(course, record, details, plays) → Promise of the statements;
+ *   MeridianStatements.build(course, record, details, plays[, launch]) → Promise of the statements;
  *       `details` holds, per module, {module (from course-data.js), saved (MeridianStore's
  *       record), result (graded), entry (the record's module)}; `plays`, per scenario played,
- *       {module, scenario (from course-data.js), entry (the record's scenario), finishedAt}
+ *       {module, scenario (from course-data.js), entry (the record's scenario), finishedAt};
+ *       `launch`, when the site was opened by an xAPI launch, {actor, registration, activityId}:
+ *       the launcher's actor replaces the learner's; the registration, and the launcher's
+ *       activity id when it is not the course's, go in every context
  *   MeridianStatements.statementId(courseId, learner, verbId, objectId, timestamp) → Promise of the id
+ *   MeridianStatements.actorKey(course, actor)  → the learner's part of a statement id
  *   MeridianStatements.questionIri(course, slug, questionId) → the activity id of a question
  */
 (function () {
@@ -124,19 +131,38 @@
     };
   }
 
-  function context(course, module) {
-    var activities = { grouping: [{ objectType: "Activity", id: courseIri(course) }] };
-    if (module) activities.parent = [{ objectType: "Activity", id: moduleIri(course, module.slug) }];
-    return { contextActivities: activities, language: course.language || "en" };
+  /* The learner's part of a statement id: the account name of the site's own actor (whose
+   * account's homePage is the course id); for a launcher's actor, its mbox, mbox_sha1sum or
+   * openid, or its account's homePage and name joined by "|". */
+  function actorKey(course, agent) {
+    var account = agent.account;
+    if (account && account.homePage === courseIri(course)) return account.name;
+    if (account) return account.homePage + "|" + account.name;
+    return agent.mbox || agent.mbox_sha1sum || agent.openid || "";
   }
 
-  function build(course, record, details, plays) {
-    var who = actor(course, record.learner);
+  function context(course, module, launch) {
+    var activities = { grouping: [{ objectType: "Activity", id: courseIri(course) }] };
+    if (module) activities.parent = [{ objectType: "Activity", id: moduleIri(course, module.slug) }];
+    if (launch && launch.activityId && launch.activityId !== courseIri(course)) {
+      activities.other = [{ objectType: "Activity", id: String(launch.activityId) }];
+    }
+    var made = { contextActivities: activities, language: course.language || "en" };
+    if (launch && launch.registration) made.registration = launch.registration;
+    var extensions = {};
+    extensions[courseIri(course) + "/xapi/course-version"] = String(course.version);
+    extensions[courseIri(course) + "/xapi/content-hash"] = String(course.contentHash);
+    made.extensions = extensions;
+    return made;
+  }
+
+  function build(course, record, details, plays, launch) {
+    var who = launch && isObject(launch.actor) ? launch.actor : actor(course, record.learner);
     var list = [];
     function add(verbName, object, result, module, timestamp) {
       var statement = { id: null, actor: who, verb: verb(verbName), object: object };
       if (result) statement.result = result;
-      statement.context = context(course, module);
+      statement.context = context(course, module, launch);
       statement.timestamp = isTime(timestamp) ? timestamp : record.exportedAt;
       statement.version = "1.0.3";
       list.push(statement);
@@ -146,10 +172,11 @@
       var saved = detail.saved;
       var result = detail.result;
       if (result.status === "not-started") return;
+      add("attempted", moduleActivity(course, module), null, null, detail.entry.firstVisitedAt);
       if (module.exam) {
         examStatements(module, result);
       } else {
-        practiceStatements(module, saved, result);
+        practiceStatements(module, saved, result, detail.entry);
       }
       if (result.status === "completed") {
         var completion = { completion: true };
@@ -160,13 +187,18 @@
         add("completed", moduleActivity(course, module), completion, null, detail.entry.completedAt);
       }
     });
-    function practiceStatements(module, saved, result) {
+    function practiceStatements(module, saved, result, entry) {
       var times = saved && isObject(saved.answerTimes) ? saved.answerTimes : {};
+      var firsts = isObject(entry.firstAnswers) ? entry.firstAnswers : {};
       module.questions.forEach(function (question) {
         var response = result.answers[question.id];
         if (response === undefined) return;
-        add("answered", interaction(course, module, question), { response: response, success: window.MeridianGrading.isCorrect(question, response) },
-          module, times[question.id] || (saved && saved.answeredAt));
+        var answer = { response: response, success: window.MeridianGrading.isCorrect(question, response) };
+        if (typeof firsts[question.id] === "string") {
+          answer.extensions = {};
+          answer.extensions[courseIri(course) + "/xapi/first-response"] = firsts[question.id];
+        }
+        add("answered", interaction(course, module, question), answer, module, times[question.id] || (saved && saved.answeredAt));
       });
       var score = null;
       if (result.count) {
@@ -217,12 +249,12 @@
       add("completed", courseActivity(course), result, null, record.completedAt);
     }
     return Promise.all(list.map(function (statement) {
-      return statementId(course.id, who.account.name, statement.verb.id, statement.object.id, statement.timestamp);
+      return statementId(course.id, actorKey(course, who), statement.verb.id, statement.object.id, statement.timestamp);
     })).then(function (ids) {
       ids.forEach(function (id, index) { list[index].id = id; });
       return list;
     });
   }
 
-  window.MeridianStatements = { build: build, statementId: statementId, questionIri: questionIri };
+  window.MeridianStatements = { build: build, statementId: statementId, actorKey: actorKey, questionIri: questionIri };
 })();

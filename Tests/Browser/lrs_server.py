@@ -1,6 +1,6 @@
 """A real xAPI Learning Record Store for the tests: Ralph, from .venv-lrs (Tools/install-deps.sh
 lrs), with its file backend in a temporary folder, on 127.0.0.1 only, started and stopped by
-the test that needs it."""
+the test that needs it; with `cors_origin`, pages of that origin may post to it from a browser."""
 from __future__ import annotations
 
 import json
@@ -28,7 +28,7 @@ def free_port() -> int:
 class LRS:
     """Ralph running on 127.0.0.1:`port`; `endpoint` is its xAPI root."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, cors_origin: str | None = None):
         assert PYTHON.exists(), "the test LRS is not installed: run Tools/install-deps.sh lrs"
         self.folder = folder
         self.port = free_port()
@@ -41,11 +41,14 @@ json.dump([{{"username": {USER!r}, "hash": bcrypt.hashpw({PASSWORD!r}.encode(), 
             "scopes": ["statements/write", "statements/read"],
             "agent": {{"mbox": "mailto:hr@example.com", "objectType": "Agent"}}}}], open({str(folder / 'app' / 'auth.json')!r}, "w"))
 """], check=True)
+        self.cors_origin = cors_origin
         self.process = None
 
     def start(self) -> "LRS":
         environment = dict(os.environ, RALPH_APP_DIR=str(self.folder / "app"), RALPH_RUNSERVER_BACKEND="fs",
                            RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH=str(self.folder / "data"))
+        if self.cors_origin:  # a page of this origin may post from the browser
+            environment["RALPH_RUNSERVER_CORS_ALLOW_ORIGINS"] = json.dumps([self.cors_origin])
         self.log = open(self.folder / "server.log", "ab")
         self.process = subprocess.Popen([str(PYTHON), str(LAUNCHER), str(self.port)], env=environment,
                                         stdout=self.log, stderr=subprocess.STDOUT, cwd=self.folder)
@@ -64,6 +67,18 @@ json.dump([{{"username": {USER!r}, "hash": bcrypt.hashpw({PASSWORD!r}.encode(), 
             self.process.terminate()
             self.process.wait(timeout=10)
         self.process = None
+
+    def post(self, statements: list[dict]) -> int:
+        """Stores `statements` as a client would; the status the LRS answered."""
+        request = urllib.request.Request(self.endpoint + "statements", data=json.dumps(statements).encode(), method="POST",
+                                         headers={"Content-Type": "application/json", "X-Experience-API-Version": "1.0.3",
+                                                  "Authorization": self.authorization})
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            return answer.status
+
+    @property
+    def authorization(self) -> str:
+        return "Basic " + b64encode(f"{USER}:{PASSWORD}".encode()).decode()
 
     def statements(self) -> list[dict]:
         """Every statement the LRS holds, following its `more` links."""

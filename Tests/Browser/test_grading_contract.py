@@ -108,3 +108,9 @@ def test_statement_ids_are_as_the_table_says(progress_page, case):
         MeridianStatements.statementId(c.courseId, c.learner, c.verb, c.object, c.timestamp)
           .then(done, function (e) { done("error: " + e.message); });""", case)
     assert statement_id == case["id"]
+
+
+@pytest.mark.parametrize("case", TABLE["actorKeys"], ids=lambda c: c["about"])
+def test_actors_are_keyed_as_the_table_says(progress_page, case):
+    key = run(progress_page, "return MeridianStatements.actorKey(MeridianGrading.course, arguments[0])", case["actor"])
+    assert key == case["key"]

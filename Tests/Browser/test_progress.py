@@ -305,7 +305,13 @@ def test_exported_json_is_a_valid_record_with_valid_xapi_statements(journey, qui
     assert len(order["choices"]) == 5
     match = answered["context-styles"]["object"]["definition"]
     assert match["interactionType"] == "matching" and len(match["source"]) == 4 and len(match["target"]) == 4
-    assert answered["callback-time"]["result"] == {"response": "1", "success": False}
+    # answered right first, then wrong: the latest response, and the first as an extension
+    assert answered["callback-time"]["result"] == {"response": "1", "success": False,
+                                                   "extensions": {COURSE_ID + "/xapi/first-response": "2"}}
+    assert ("attempted", module) in verbs and ("attempted", COURSE_ID + "/modules/scenarios") in verbs
+    assert all(s["context"]["extensions"] == {COURSE_ID + "/xapi/course-version": record["course"]["version"],
+                                              COURSE_ID + "/xapi/content-hash": record["course"]["contentHash"]}
+               for s in statements)
     assert all(s["actor"]["account"] == {"homePage": COURSE_ID, "name": LEARNER[1]} for s in statements)
 
 

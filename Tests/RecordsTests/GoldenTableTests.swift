@@ -101,6 +101,13 @@ struct GoldenTableTests {
         #expect(VerificationCode.canonicalText(of: record) == c.canonicalText, "\(c.about)")
         #expect(VerificationCode.code(for: record) == c.code, "\(c.about)")
     }
+
+    @Test(arguments: table.actorKeys)
+    func actorsAreKeyedAsTheTableSays(_ c: GoldenTable.ActorKeyCase) throws {
+        let reader = StatementReader(key: Self.key, verifier: RecordVerifier(key: Self.key))
+        guard case let .object(actor) = c.actor else { Issue.record("\(c.about): the actor is not an object"); return }
+        #expect(reader.learner(actor)?.key == c.key, "\(c.about)")
+    }
 }
 
 /// `grading-cases.json`, decoded.
@@ -170,6 +177,13 @@ struct GoldenTable: Decodable {
         enum CodingKeys: CodingKey { case about, canonicalText, code }
     }
 
+    struct ActorKeyCase: Decodable, Sendable, CustomTestStringConvertible {
+        var about: String
+        var actor: JSONValue
+        var key: String
+        var testDescription: String { about }
+    }
+
     var maxPoints: [String: Int]
     var responses: [Response]
     var passMarks: [PassMarkCase]
@@ -177,6 +191,7 @@ struct GoldenTable: Decodable {
     var scenarios: [ScenarioCase]
     var legacyScenarios: [LegacyCase]
     var verificationCodes: [CodeCase]
+    var actorKeys: [ActorKeyCase]
 
     static func load(from file: URL) -> GoldenTable {
         do {

@@ -60,6 +60,38 @@ public struct LRSClient: Sendable {
         }
     }
 
+    /// Every statement the LRS answers `query` with, following its `more` links;
+    /// `progress(statements so far)` after each page.
+    public func statements(query: [URLQueryItem], progress: (Int) -> Void = { _ in }) async throws(LRSError) -> [JSONValue] {
+        var components = URLComponents(url: statementsURL, resolvingAgainstBaseURL: false)!
+        components.queryItems = query
+        var next: URL? = components.url!
+        var found: [JSONValue] = [], visited: Set<URL> = []
+        while let url = next {
+            guard visited.insert(url).inserted else {
+                throw LRSError(description: "\(statementsURL.absoluteString) sent the same page twice (its 'more' link goes round in a circle)")
+            }
+            var request = self.request(url)
+            request.httpMethod = "GET"
+            let (status, data) = try await send(request)
+            guard status == 200 else { throw failure(status, data) }
+            guard case let .object(page)? = try? JSONDecoder().decode(JSONValue.self, from: data),
+                  case let .array(statements)? = page["statements"] else {
+                throw LRSError(description: "\(url.absoluteString) answered with something that is not an xAPI statement result: \(Self.excerpt(data))")
+            }
+            found += statements
+            progress(found.count)
+            next = nil
+            if case let .string(more)? = page["more"], !more.isEmpty {
+                guard let link = URL(string: more, relativeTo: endpoint)?.absoluteURL else {
+                    throw LRSError(description: "\(url.absoluteString) gave a 'more' link that is not an address: \(more)")
+                }
+                next = link
+            }
+        }
+        return found
+    }
+
     private func request(_ url: URL) -> URLRequest {
         var request = URLRequest(url: url, timeoutInterval: 60)
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
