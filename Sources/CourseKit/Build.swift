@@ -77,23 +77,39 @@ public struct Builder: Sendable {
         var products: SiteStage.Products
     }
 
-    /// A build, and what it worked out (nil when no site was written).
+    /// A build, and what it worked out (nil when no site was written, and for a course in more
+    /// than one language, which `serve` rebuilds whole).
     func run(_ options: BuildOptions, progress: (any BuildProgress)? = nil) throws(BuildFailure) -> (report: BuildReport, kept: Kept?) {
         let started = Date()
-        let loaded = ContentLoader(jobs: options.jobs).read(from: options.content, displayPath: options.contentDisplay)
+        let loaded = ContentLoader(jobs: options.jobs).readEditions(from: options.content, displayPath: options.contentDisplay)
         let templateLibrary = TemplateLibrary.load(from: options.templates, displayPath: options.templatesDisplay)
-        guard let course = loaded.course, !loaded.diagnostics.containsErrors, case let .success(templates) = templateLibrary else {
+        guard let base = loaded.courses.first, !loaded.diagnostics.containsErrors, case let .success(templates) = templateLibrary else {
             // Report every problem at once: the content's, the templates', and those in the
             // Markdown of every module and note that did load.
-            let fragments = loaded.course.map { SiteStage.compile($0, jobs: options.jobs) }
-            throw BuildFailure(loaded.diagnostics + (templateLibrary.failure?.diagnostics ?? []) + (fragments?.diagnostics ?? []))
+            let fragments = loaded.courses.flatMap { SiteStage.compile($0, jobs: options.jobs).diagnostics }
+            throw BuildFailure(loaded.diagnostics + (templateLibrary.failure?.diagnostics ?? []) + fragments)
         }
-        let loadWarnings = loaded.diagnostics
         let writer = options.writesOutput ? try SiteWriter(output: options.output) : nil
-        let stage = SiteStage(course: course, templates: templates, writer: writer, generator: generator,
-                              jobs: options.jobs, progress: progress, itemSeverity: options.strict ? .error : .warning)
-        let result = stage.run(templatesDirectory: options.templates)
-        let diagnostics = (loadWarnings + result.diagnostics).sorted()
+        var diagnostics = loaded.diagnostics
+        var pages = 0
+        var kept: Kept?
+        var baseKeys: [AnswerKey.ModuleKey]?
+        // One language at a time, the default first, each into its own folder of the site.
+        for course in loaded.courses {
+            var stage = SiteStage(course: course, templates: templates, writer: writer, generator: generator,
+                                  jobs: options.jobs, progress: progress, itemSeverity: options.strict ? .error : .warning)
+            stage.folder = LanguageTag.folder(course.config.language, of: base.config)
+            let result = stage.run(templatesDirectory: options.templates)
+            diagnostics += result.diagnostics
+            pages += result.pages
+            if stage.folder.isEmpty {
+                baseKeys = result.keys
+                if loaded.courses.count == 1 { kept = result.products.map { Kept(course: course, templates: templates, products: $0) } }
+            } else if let baseKeys, let keys = result.keys {
+                diagnostics += TranslationChecks.grading(of: keys, in: course, against: baseKeys)
+            }
+        }
+        diagnostics.sort()
         guard !diagnostics.containsErrors else {
             writer?.discard()
             throw BuildFailure(diagnostics)
@@ -105,9 +121,9 @@ public struct Builder: Sendable {
             throw BuildFailure([.error("cannot write the site: \(error.localizedDescription)",
                                        at: SourceLocation(file: options.output.path))])
         }
-        let report = BuildReport(modules: course.modules.count, pages: result.pages, warnings: diagnostics,
+        let report = BuildReport(modules: base.modules.count, pages: pages, warnings: diagnostics,
                                  seconds: Date().timeIntervalSince(started))
-        return (report, result.products.map { Kept(course: course, templates: templates, products: $0) })
+        return (report, kept)
     }
 }
 

@@ -41,7 +41,7 @@ public struct ContentLoader: Sendable {
     }
 
     /// A code naming a notes file that could not be read is not reported again.
-    private func checkCountryReferences(in course: Course) -> [Diagnostic] {
+    func checkCountryReferences(in course: Course) -> [Diagnostic] {
         course.modules.flatMap(\.meta.countries).compactMap { code in
             guard course.country(code.value) == nil, course.unreadPages["countries/\(code.value).md"] == nil else { return nil }
             return .error(Self.unknownCountryMessage(code.value, in: course), at: code.location)
@@ -67,6 +67,32 @@ public struct ContentLoader: Sendable {
 struct ContentFiles: Sendable {
     let directory: URL
     let displayPath: String
+    /// For a translation's folder (`Content/fr-CA`): the default language's folder, which holds
+    /// the data every language shares (the Hofstede dataset and its mapping table).
+    var sharedDirectory: URL? = nil
+    var sharedDisplayPath: String? = nil
+
+    init(directory: URL, displayPath: String) {
+        self.directory = directory
+        self.displayPath = displayPath
+    }
+
+    /// A translation's folder inside the default language's.
+    init(translation tag: String, of base: ContentFiles) {
+        directory = base.directory.appendingPathComponent(tag)
+        displayPath = base.display(tag)
+        sharedDirectory = base.directory
+        sharedDisplayPath = base.displayPath
+    }
+
+    /// Where the data every language shares is read.
+    var shared: ContentFiles {
+        guard let sharedDirectory, let sharedDisplayPath else { return self }
+        return ContentFiles(directory: sharedDirectory, displayPath: sharedDisplayPath)
+    }
+
+    /// True for a translation's folder.
+    var isTranslation: Bool { sharedDirectory != nil }
 
     func url(_ relativePath: String) -> URL { directory.appendingPathComponent(relativePath) }
 

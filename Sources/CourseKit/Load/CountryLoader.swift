@@ -11,6 +11,7 @@ struct CountryLoader {
     /// The country pages; `unreadPages` gets the page of each notes file that cannot be read.
     func load(into diagnostics: inout [Diagnostic], unreadPages: inout [String: String]) -> [Country] {
         var countries = loadDataset(into: &diagnostics)
+        if files.isTranslation { CountryNamesLoader(files: files).apply(to: &countries, into: &diagnostics) }
         attachNotes(to: &countries, diagnostics: &diagnostics, unreadPages: &unreadPages)
         return countries.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
     }
@@ -22,7 +23,7 @@ struct CountryLoader {
         var countries: [Country] = []
         var parts: [(parent: String, part: CountryPart, line: Int)] = []
         for row in mapping.rows {
-            let file = files.display(Self.mappingPath)
+            let file = files.shared.display(Self.mappingPath)
             let at = SourceLocation(file: file, line: row.line)
             guard let ctr = row.fields["ctr"], let code = row.fields["code"], let name = row.fields["name"],
                   let kind = row.fields["kind"].flatMap(Country.Kind.init(rawValue:)) else {
@@ -30,7 +31,7 @@ struct CountryLoader {
                 continue
             }
             guard let scoreRow = scoresByCode[ctr] else {
-                diagnostics.append(.error("'\(ctr)' is not a row of \(files.display(Self.datasetPath))", at: at))
+                diagnostics.append(.error("'\(ctr)' is not a row of \(files.shared.display(Self.datasetPath))", at: at))
                 continue
             }
             let values = HofstedeScores(row: scoreRow.fields)
@@ -44,7 +45,7 @@ struct CountryLoader {
         for (parent, part, line) in parts {
             guard let index = countries.firstIndex(where: { $0.code == parent }) else {
                 diagnostics.append(.error("part '\(part.code)' names no country '\(parent)' as its parent",
-                                          at: SourceLocation(file: files.display(Self.mappingPath), line: line)))
+                                          at: SourceLocation(file: files.shared.display(Self.mappingPath), line: line)))
                 continue
             }
             countries[index].parts.append(part)
@@ -53,7 +54,7 @@ struct CountryLoader {
     }
 
     private func table(_ path: String, separator: Character, into diagnostics: inout [Diagnostic]) -> DelimitedTable? {
-        switch files.read(path) {
+        switch files.shared.read(path) {
         case .success(let text): return DelimitedTable(text, separator: separator)
         case .failure(let problem):
             diagnostics.append(.error("missing country data: \(problem.message)", at: problem.location))

@@ -3,7 +3,7 @@ import Foundation
 /// Reads `course.yaml`.
 struct CourseConfigLoader {
     let files: ContentFiles
-    static let keys = ["id", "title", "version", "language", "passScore", "description", "rawHTML", "practiceAnswer"]
+    static let keys = ["id", "title", "version", "language", "passScore", "description", "rawHTML", "practiceAnswer", "languages"]
 
     func load(into diagnostics: inout [Diagnostic]) -> CourseConfig? {
         let path = "course.yaml"
@@ -43,6 +43,36 @@ struct CourseConfigLoader {
                             description: reader.string("description", in: map, what: "course.yaml") ?? "",
                             rawHTML: reader.bool("rawHTML", in: map) ?? false)
         config.practiceAnswer = practiceAnswer
+        config.languages = languages(in: map, reader: &reader)
+        if let first = config.languages.first {
+            if map["language"] != nil, first.value != config.language, let node = map["language"] {
+                reader.report("'language: \(config.language)' disagrees with 'languages:', whose first entry (\(first.value)) is the default; keep only 'languages:'",
+                              at: reader.location(of: node))
+            }
+            config.language = first.value
+        } else if !LanguageTag.isWellFormed(config.language), let node = map["language"] {
+            reader.report(LanguageTag.notWellFormed(config.language), at: reader.location(of: node))
+        }
         return config
+    }
+
+    /// `languages:`, each a well-formed BCP 47 tag, none twice.
+    private func languages(in map: YAMLMapping, reader: inout YAMLReader) -> [Located<String>] {
+        guard map["languages"] != nil else { return [] }
+        var seen: Set<String> = []
+        var valid: [Located<String>] = []
+        for tag in reader.strings("languages", in: map) {
+            if !LanguageTag.isWellFormed(tag.value) {
+                reader.report(LanguageTag.notWellFormed(tag.value), at: tag.location)
+            } else if !seen.insert(tag.value.lowercased()).inserted {
+                reader.report("language '\(tag.value)' is listed twice", at: tag.location)
+            } else {
+                valid.append(tag)
+            }
+        }
+        if valid.isEmpty, let node = map["languages"] {
+            reader.report("'languages:' needs at least one language, the default first (for example [en, fr-CA])", at: reader.location(of: node))
+        }
+        return valid
     }
 }

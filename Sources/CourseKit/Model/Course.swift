@@ -13,6 +13,9 @@ public struct Course: Sendable {
     public var directory: URL
     /// The content folder as the user named it, for diagnostics (`Content`).
     public var displayPath: String
+    /// For a translation: the default language's content folder, whose images and other files
+    /// the translation uses unless it has its own.
+    public var sharedDirectory: URL?
 
     /// The country page with this code, if there is one.
     public func country(_ code: String) -> Country? { countryIndex[code].map { countries[$0] } }
@@ -29,6 +32,13 @@ public struct Course: Sendable {
         self.directory = directory
         self.displayPath = displayPath
         self.countryIndex = Dictionary(uniqueKeysWithValues: countries.enumerated().map { ($1.code, $0) })
+    }
+
+    /// The content file at this content-relative path: the translation's own, or the default language's.
+    func file(_ path: String) -> URL {
+        let own = directory.appendingPathComponent(path)
+        guard let sharedDirectory, !FileManager.default.fileExists(atPath: own.path) else { return own }
+        return sharedDirectory.appendingPathComponent(path)
     }
 
     /// Content-relative source path → site path, for every page a link can name.

@@ -62,3 +62,5 @@ public struct Located<Value: Sendable>: Sendable {
     public var value: Value
     public var location: SourceLocation
 }
+
+extension Located: Equatable where Value: Equatable {}

@@ -7,7 +7,9 @@ struct CourseCompilation: Sendable {
     let compiler: MarkdownCompiler
 
     init(course: Course, jobs: Int, progress: (any BuildProgress)? = nil) {
-        compiler = MarkdownCompiler(links: LinkResolver(pages: course.pageIndex(), contentDirectory: course.directory),
+        var links = LinkResolver(pages: course.pageIndex(), contentDirectory: course.directory)
+        links.sharedDirectory = course.sharedDirectory
+        compiler = MarkdownCompiler(links: links,
                                         directives: DirectiveRegistry(), allowRawHTML: course.config.rawHTML)
         let counter = ProgressCounter(stage: "Compiling modules", total: course.modules.count, progress: progress)
         modules = Parallel.map(course.modules.count, jobs: jobs) { [compiler] index in

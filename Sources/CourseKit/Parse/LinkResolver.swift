@@ -6,6 +6,8 @@ public struct LinkResolver: Sendable {
     /// Content-relative source path → site path, for every page.
     let pages: [String: String]
     let contentDirectory: URL
+    /// For a translation: the default language's folder, where files the translation lacks are found.
+    var sharedDirectory: URL?
 
     enum Target: Equatable {
         /// Leave the URL as written (an external link, a fragment on the same page).
@@ -42,8 +44,9 @@ public struct LinkResolver: Sendable {
             return .success(.rewritten(Self.relative(sitePath, from: pagePath) + suffix))
         }
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: contentDirectory.appendingPathComponent(target).path,
-                                             isDirectory: &isFolder) else {
+        guard FileManager.default.fileExists(atPath: contentDirectory.appendingPathComponent(target).path, isDirectory: &isFolder)
+                || sharedDirectory.map({ FileManager.default.fileExists(atPath: $0.appendingPathComponent(target).path, isDirectory: &isFolder) }) == true
+        else {
             return .failure(.missingFile(url))
         }
         if isFolder.boolValue { return .failure(.folder(url)) }

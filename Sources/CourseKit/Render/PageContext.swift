@@ -24,8 +24,11 @@ struct PageContext {
 
     /// The keys every page has.
     func base(kind: String, title: String, description: String, path: String, currentModule: Int? = nil) -> [String: Any] {
-        [
-            "root": String(repeating: "../", count: path.split(separator: "/").count - 1),
+        let root = String(repeating: "../", count: path.split(separator: "/").count - 1)
+        let languages = languageLinks(path: path, root: root)
+        return [
+            "root": root,
+            "languages": languages, "hasLanguages": !languages.isEmpty,
             "course": courseContext,
             "page": ["title": title, "description": description.isEmpty ? course.config.description : description,
                      "kind": kind, "url": path,
@@ -36,6 +39,17 @@ struct PageContext {
             "sidebar": sidebar(current: currentModule, page: path),
             "generator": generator,
         ]
+    }
+
+    /// The same page in every language of the course, this one marked; none for a course in one language.
+    private func languageLinks(path: String, root: String) -> [[String: Any]] {
+        let config = course.config
+        guard config.languageCodes.count > 1 else { return [] }
+        let siteRoot = root + (config.language == config.defaultLanguage ? "" : "../")
+        return config.languageCodes.map { tag in
+            ["code": tag, "name": LanguageTag.autonym(tag), "href": siteRoot + LanguageTag.folder(tag, of: config) + path,
+             "isCurrent": tag == config.language]
+        }
     }
 
     private func sidebar(current: Int?, page: String) -> [String: Any] {

@@ -8,6 +8,8 @@ struct SiteStage: @unchecked Sendable {
     let generator: String
     let jobs: Int
     let progress: (any BuildProgress)?
+    /// Where this language's pages go inside the site: "" for the default language, `fr-CA/`.
+    var folder = ""
     /// How item-writing findings are reported: warnings, or errors under `check --strict`.
     var itemSeverity: Diagnostic.Severity = .warning
 
@@ -16,6 +18,8 @@ struct SiteStage: @unchecked Sendable {
         var pages: Int
         /// What the stage worked out on the way, for `serve` to keep; nil unless a site was written.
         var products: Products? = nil
+        /// Each module's questions and scenarios with their answers; nil when the Markdown had errors.
+        var keys: [AnswerKey.ModuleKey]? = nil
     }
 
     /// The compiled course and the course-wide files as the written site has them.
@@ -64,6 +68,7 @@ struct SiteStage: @unchecked Sendable {
         var diagnostics = fragments.diagnostics
         let contentAssets = (modules + notes.compactMap { $0 }).reduce(into: Set<String>()) { $0.formUnion($1.compilation.assets) }
         guard !diagnostics.containsErrors else { return Outcome(diagnostics: diagnostics, pages: 0) }
+        let keys = compiled.moduleKeys(of: course)
         let items = ItemWritingCheck(pages: modules.map(\.compilation), jobs: writer == nil ? jobs : 1)
 
         // 2. Fragments → pages through the templates, written as they are rendered.
@@ -73,7 +78,7 @@ struct SiteStage: @unchecked Sendable {
         let mentions = modulesByCountry()
         let searchPage: [Page] = templates.has("search") ? [.search] : []
         let pages: [Page] = [.home, .countriesIndex, .compare, .progress, .certificate] + searchPage + course.countries.indices.map(Page.country) + course.modules.indices.map(Page.module)
-        let render: @Sendable (Page) -> (path: String, html: String) = { [self] page in
+        let renderPage: @Sendable (Page) -> (path: String, html: String) = { [self] page in
             switch page {
             case .home:
                 return ("index.html", templates.render("home", contexts.home(questionCounts: modules.map(\.compilation.questions.count))))
@@ -95,13 +100,18 @@ struct SiteStage: @unchecked Sendable {
                 return (course.modules[index].url, templates.render("module", contexts.module(at: index, compiled: modules[index])))
             }
         }
+        let typography = FrenchTypography.applies(to: course.config.language)
+        let render: @Sendable (Page) -> (path: String, html: String) = { page in
+            let rendered = renderPage(page)
+            return typography ? (rendered.path, FrenchTypography.html(rendered.html)) : rendered
+        }
         guard writer != nil else {
             // `meridian check`: render every page in memory and look across them.
             let rendered = Parallel.map(pages.count, jobs: jobs) { render(pages[$0]) }
             diagnostics += SiteChecks(course: course, modules: modules, notes: notes, rendered: rendered).run()
             diagnostics += items.diagnostics(severity: itemSeverity)
             diagnostics += items.summaryNotes(at: SourceLocation(file: course.displayFile("course.yaml")))
-            return Outcome(diagnostics: diagnostics, pages: 0)
+            return Outcome(diagnostics: diagnostics, pages: 0, keys: keys)
         }
         let writing = ProgressCounter(stage: "Writing pages", total: pages.count, progress: progress)
         // The assets first: copying the folder replaces it, and the course files are written into it.
@@ -112,7 +122,7 @@ struct SiteStage: @unchecked Sendable {
         let courseFiles: [@Sendable () -> [Diagnostic]] = [
             { [self] in writeSearchIndex(modules: modules, notes: notes, keeping: searchPages) },
             { [self] in writePage("assets/countries-data.js", text: CountryData.script(for: course)) },
-            { [self] in writeCourseFiles(keys: compiled.moduleKeys(of: course), keeping: courseData) },
+            { [self] in writeCourseFiles(keys: keys, keeping: courseData) },
             { items.diagnostics(severity: .warning) },
         ]
         let problems = Parallel.map(courseFiles.count + pages.count, jobs: jobs) { [self] index -> [Diagnostic] in
@@ -128,7 +138,7 @@ struct SiteStage: @unchecked Sendable {
                          searchPages: searchPages, courseData: $0)
             }
         }
-        return Outcome(diagnostics: diagnostics, pages: pages.count, products: products)
+        return Outcome(diagnostics: diagnostics, pages: pages.count, products: products, keys: keys)
     }
 
     /// Country code → the modules whose front matter names it, in course order.
@@ -143,7 +153,7 @@ struct SiteStage: @unchecked Sendable {
     private func writePage(_ path: String, text: @autoclosure () -> String) -> [Diagnostic] {
         guard let writer else { return [] }
         do {
-            try writer.write(text(), to: path)
+            try writer.write(text(), to: folder + path)
             return []
         } catch {
             return [.error("cannot write \(path): \(error.localizedDescription)", at: SourceLocation(file: writer.output.path))]
@@ -156,8 +166,8 @@ struct SiteStage: @unchecked Sendable {
         do {
             let script = try CourseDataScript(config: course.config, modules: keys, urls: course.modules.map(\.url), jobs: 1)
             slot.value = script
-            try writer.write(script.javaScript(), to: CourseDataScript.path)
-            try writer.write(ProgressRecordSchema.json, to: ProgressRecordSchema.fileName)
+            try writer.write(script.javaScript(), to: folder + CourseDataScript.path)
+            try writer.write(ProgressRecordSchema.json, to: folder + ProgressRecordSchema.fileName)
             return []
         } catch {
             return [.error("cannot write the course data: \(error.localizedDescription)", at: SourceLocation(file: writer.output.path))]
@@ -192,12 +202,12 @@ struct SiteStage: @unchecked Sendable {
         var diagnostics: [Diagnostic] = []
         let templateAssets = templatesDirectory.appendingPathComponent("assets")
         if FileManager.default.fileExists(atPath: templateAssets.path) {
-            do { try writer.copy(templateAssets, to: "assets") } catch {
+            do { try writer.copy(templateAssets, to: folder + "assets") } catch {
                 diagnostics.append(.error("cannot copy assets: \(error.localizedDescription)", at: SourceLocation(file: templateAssets.path)))
             }
         }
         for path in contentAssets.sorted() {
-            do { try writer.copy(course.directory.appendingPathComponent(path), to: path) } catch {
+            do { try writer.copy(course.file(path), to: folder + path) } catch {
                 diagnostics.append(.error("cannot copy \(path): \(error.localizedDescription)", at: SourceLocation(file: path)))
             }
         }

@@ -1,0 +1,26 @@
+import Foundation
+
+/// A BCP 47 language tag as a course names its languages: `en`, `fr-CA`, `zh-Hant-TW`.
+public enum LanguageTag {
+    /// The well-formed tags of RFC 5646 that a course needs: a language, then optionally a
+    /// script, a region and variants. Private-use and grandfathered tags are refused.
+    public static func isWellFormed(_ tag: String) -> Bool {
+        tag.wholeMatch(of: /[A-Za-z]{2,3}(-[A-Za-z]{4})?(-(?:[A-Za-z]{2}|[0-9]{3}))?(-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*/) != nil
+    }
+
+    static func notWellFormed(_ tag: String) -> String {
+        "'\(tag)' is not a BCP 47 language tag (use a language code and an optional region, such as en, fr-CA or pt-BR)"
+    }
+
+    /// The language's name in itself, as a language menu shows it: "English", "Français (Canada)".
+    public static func autonym(_ tag: String) -> String {
+        let locale = Locale(identifier: tag)
+        guard let name = locale.localizedString(forIdentifier: tag), let first = name.first else { return tag }
+        return first.uppercased() + name.dropFirst()
+    }
+
+    /// The folder of a language's content and pages: none for the default language.
+    public static func folder(_ tag: String, of config: CourseConfig) -> String {
+        tag == config.defaultLanguage ? "" : tag + "/"
+    }
+}
