@@ -48,11 +48,14 @@ public struct ItemAnalysis: Sendable {
     /// Content hashes of the records analysed, with how many records carry each.
     public var editions: [String: Int]
     public var contentHash: String
+    /// The hashes of the same questions in the course's other languages.
+    var translatedHashes: [String] = []
 
     public init(key: AnswerKey, records: [ProgressRecord], basis: Basis = .first) {
         self.basis = basis
         learners = records.count
         contentHash = key.contentHash
+        translatedHashes = Array(key.contentHashes.dropFirst())
         editions = Dictionary(records.map { ($0.course.contentHash, 1) }, uniquingKeysWith: +)
         let questions = key.modules.flatMap(\.questions)
         let sheets = records.map { AnswerSheet(record: $0, basis: basis, questions: questions) }
@@ -63,7 +66,7 @@ public struct ItemAnalysis: Sendable {
 
     /// A line for the report when records come from more than one edition of the questions.
     public var editionWarning: String? {
-        let others = editions.filter { $0.key != contentHash }.values.reduce(0, +)
+        let others = editions.filter { $0.key != contentHash && !translatedHashes.contains($0.key) }.values.reduce(0, +)
         guard others > 0 else { return nil }
         return "\(others) of \(learners) records were made with another edition of the questions (another content hash): "
             + "their answers are analysed against the current questions, by question id."

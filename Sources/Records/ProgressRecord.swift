@@ -12,6 +12,8 @@ public struct ProgressRecord: Codable, Sendable, Equatable {
         public var id: String
         public var title: String?
         public var version: String
+        /// The language the record was exported in; absent in records of a course in one language made before it was recorded.
+        public var language: String? = nil
         public var contentHash: String
     }
 

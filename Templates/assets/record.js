@@ -58,7 +58,7 @@
     var record = {
       format: FORMAT,
       formatVersion: FORMAT_VERSION,
-      course: { id: course.id, title: course.title, version: course.version, contentHash: course.contentHash },
+      course: { id: course.id, title: course.title, version: course.version, language: course.language, contentHash: course.contentHash },
       learner: {
         name: String((learner && learner.name) || "").trim().slice(0, 200),
         employeeId: String((learner && learner.employeeId) || "").trim().slice(0, 100)

@@ -132,3 +132,17 @@ struct FrenchTypographyTests {
         #expect(!FrenchTypography.applies(to: "en") && !FrenchTypography.applies(to: "fy"))
     }
 }
+
+@Suite("The answer key of a course in several languages")
+struct TranslatedAnswerKeyTests {
+    @Test func eachLanguageHasItsOwnHashAndTheSameGrading() throws {
+        let course = try FixtureCourse(overlay: "bilingual", from: "translations")
+        defer { course.remove() }
+        let key = try AnswerKey.load(from: course.content, displayPath: "Content", jobs: 2)
+        #expect(key.translations.map(\.config.language) == ["fr-CA"])
+        #expect(Set(key.contentHashes).count == 2)
+        let french = try #require(key.translations.first)
+        #expect(french.modules.flatMap { $0.questions.map(\.gradingShape) } == key.modules.flatMap { $0.questions.map(\.gradingShape) })
+        #expect(french.config.title == "Cours d'essai")
+    }
+}

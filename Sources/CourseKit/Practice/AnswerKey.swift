@@ -38,13 +38,27 @@ public struct AnswerKey: Sendable {
         contentHash = Self.hash(canonicalTexts: modules.map(\.canonicalText))
     }
 
-    /// Loads and compiles `Content/`, or throws every problem found.
+    /// The key in the course's other languages. Each grades exactly as this one (the build
+    /// refuses a translation that does not) but has its own content hash, since its words differ.
+    public var translations: [AnswerKey] = []
+
+    /// The content hashes a record of this course may carry: one per language.
+    public var contentHashes: [String] { [contentHash] + translations.map(\.contentHash) }
+
+    /// Loads and compiles `Content/` in every language, or throws every problem found.
     public static func load(from content: URL, displayPath: String,
                             jobs: Int = ProcessInfo.processInfo.activeProcessorCount) throws(BuildFailure) -> AnswerKey {
-        let (course, _) = try ContentLoader(jobs: jobs).load(from: content, displayPath: displayPath)
-        let compiled = CourseCompilation(course: course, jobs: jobs)
-        if compiled.diagnostics.containsErrors { throw BuildFailure(compiled.diagnostics) }
-        return AnswerKey(config: course.config, modules: compiled.moduleKeys(of: course))
+        let loaded = ContentLoader(jobs: jobs).readEditions(from: content, displayPath: displayPath)
+        guard !loaded.diagnostics.containsErrors, !loaded.courses.isEmpty else { throw BuildFailure(loaded.diagnostics) }
+        var keys: [AnswerKey] = []
+        for course in loaded.courses {
+            let compiled = CourseCompilation(course: course, jobs: jobs)
+            if compiled.diagnostics.containsErrors { throw BuildFailure(compiled.diagnostics) }
+            keys.append(AnswerKey(config: course.config, modules: compiled.moduleKeys(of: course)))
+        }
+        var key = keys.removeFirst()
+        key.translations = keys
+        return key
     }
 
     /// The module with this slug.

@@ -23,7 +23,8 @@ public enum ProgressRecordSchema {
             "id": { "type": "string", "minLength": 1, "description": "The course's IRI (course.yaml `id`), also its xAPI activity id." },
             "title": { "type": "string" },
             "version": { "type": "string", "minLength": 1 },
-            "contentHash": { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$", "description": "Hash of every question and its answer: names the edition of the answer key." }
+            "language": { "type": "string", "minLength": 1, "description": "The language the learner last used the course in (a BCP 47 tag). Answers are positions, so they grade alike in every language." },
+            "contentHash": { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$", "description": "Hash of every question and its answer in the record's language: names the edition of the answer key." }
           }
         },
         "learner": {
