@@ -146,3 +146,13 @@ struct TranslatedAnswerKeyTests {
         #expect(french.config.title == "Cours d'essai")
     }
 }
+
+@Suite("The item-writing check reads French")
+struct FrenchItemWritingTests {
+    @Test func absoluteWordsAreFoundInFrench() {
+        #expect(WordList.absolute.firstMatch(in: "Il faut toujours vérifier l'heure.") == "toujours")
+        #expect(WordList.absolute.firstMatch(in: "C'est complètement faux.") == "complètement")
+        #expect(WordList.absolute.firstMatch(in: "Personne ne répond.") == "personne ne")
+        #expect(WordList.absolute.firstMatch(in: "La personne répond vite.") == nil)
+    }
+}

@@ -12,11 +12,15 @@ struct WordList: Sendable {
     }
 
     /// Absolute words ("specific determiners"): they make a statement false in most real cases,
-    /// so test-wise learners rule out the choice that uses one.
+    /// so test-wise learners rule out the choice that uses one. English and French: the words of
+    /// one language do not occur in the other's prose, so one list serves a course in both.
     static let absolute = WordList([
         "always", "never", "only", "all", "every", "everyone", "everybody", "everything",
         "none", "nobody", "nothing", "no one", "can be sure", "certainly", "definitely",
         "guaranteed", "impossible", "completely", "totally", "absolutely", "entirely", "without exception",
+        "toujours", "jamais", "seulement", "uniquement", "tous", "toutes", "chaque", "tout le monde",
+        "aucun", "aucune", "rien", "personne ne", "certainement", "assurément", "garanti", "garantie",
+        "complètement", "totalement", "absolument", "entièrement", "sans exception",
     ])
 
     /// Choices that answer by reference to the other choices.
