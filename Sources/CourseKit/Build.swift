@@ -51,6 +51,26 @@ public struct BuildReport: Sendable {
     public var pages: Int
     public var warnings: [Diagnostic]
     public var seconds: Double
+    /// How long each stage took, in order (`meridian build --timings`).
+    public var timings: [StageTiming] = []
+}
+
+/// One stage of a build and its wall-clock time.
+public struct StageTiming: Sendable, Equatable {
+    public var stage: String
+    public var seconds: Double
+}
+
+/// Notes the time each stage ends.
+struct StageClock {
+    private var last = Date()
+    private(set) var timings: [StageTiming] = []
+
+    mutating func lap(_ stage: String) {
+        let now = Date()
+        timings.append(StageTiming(stage: stage, seconds: now.timeIntervalSince(last)))
+        last = now
+    }
 }
 
 /// Told how far a long build has got (the command line draws a progress line on a terminal).
@@ -81,8 +101,10 @@ public struct Builder: Sendable {
     /// than one language, which `serve` rebuilds whole).
     func run(_ options: BuildOptions, progress: (any BuildProgress)? = nil) throws(BuildFailure) -> (report: BuildReport, kept: Kept?) {
         let started = Date()
+        var clock = StageClock()
         let loaded = ContentLoader(jobs: options.jobs).readEditions(from: options.content, displayPath: options.contentDisplay)
         let templateLibrary = TemplateLibrary.load(from: options.templates, displayPath: options.templatesDisplay)
+        clock.lap("load content and templates")
         guard let base = loaded.courses.first, !loaded.diagnostics.containsErrors, case let .success(templates) = templateLibrary else {
             // Report every problem at once: the content's, the templates', and those in the
             // Markdown of every module and note that did load.
@@ -99,7 +121,7 @@ public struct Builder: Sendable {
             var stage = SiteStage(course: course, templates: templates, writer: writer, generator: generator,
                                   jobs: options.jobs, progress: progress, itemSeverity: options.strict ? .error : .warning)
             stage.folder = LanguageTag.folder(course.config.language, of: base.config)
-            let result = stage.run(templatesDirectory: options.templates)
+            let result = stage.run(templatesDirectory: options.templates, clock: &clock)
             diagnostics += result.diagnostics
             pages += result.pages
             if stage.folder.isEmpty {
@@ -121,8 +143,9 @@ public struct Builder: Sendable {
             throw BuildFailure([.error("cannot write the site: \(error.localizedDescription)",
                                        at: SourceLocation(file: options.output.path))])
         }
+        clock.lap("swap the site in")
         let report = BuildReport(modules: base.modules.count, pages: pages, warnings: diagnostics,
-                                 seconds: Date().timeIntervalSince(started))
+                                 seconds: Date().timeIntervalSince(started), timings: clock.timings)
         return (report, kept)
     }
 }

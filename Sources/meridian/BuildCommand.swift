@@ -20,6 +20,19 @@ struct Build: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but errors and warnings.")
     var quiet = false
 
+    @Flag(help: "Print how long each stage of the build took.")
+    var timings = false
+
+    /// The stages and their times, aligned, with the share of the whole.
+    static func table(_ timings: [StageTiming]) -> String {
+        let total = max(timings.reduce(0) { $0 + $1.seconds }, 1e-9)
+        let width = timings.map(\.stage.count).max() ?? 0
+        return timings.map { timing in
+            let name = timing.stage.padding(toLength: width, withPad: " ", startingAt: 0)
+            return "  \(name)  \(String(format: "%7.3f s  %3.0f %%", timing.seconds, 100 * timing.seconds / total))\n"
+        }.joined()
+    }
+
     func run() throws {
         let options = BuildOptions(content: source.content, templates: source.templates, output: output,
                                    jobs: source.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
@@ -33,6 +46,7 @@ struct Build: ParsableCommand {
                 let time = String(format: "%.2f", report.seconds)
                 terminal.write("Built \(report.pages) pages (\(report.modules) modules) in \(time) s → \(output)/index.html\n")
             }
+            if timings { terminal.write(Self.table(report.timings)) }
         } catch {
             progress?.finish()
             terminal.print(diagnostics: error.diagnostics)

@@ -8,8 +8,8 @@
 /// never breaks before a colon or inside guillemets. Applied to the text of a page, never to its
 /// markup, its scripts, or code.
 enum FrenchTypography {
-    static let noBreak: Character = "\u{00A0}"
-    static let narrowNoBreak: Character = "\u{202F}"
+    static let noBreak: Unicode.Scalar = "\u{00A0}"
+    static let narrowNoBreak: Unicode.Scalar = "\u{202F}"
 
     /// True for the languages these rules are for: French, in any region.
     static func applies(to language: String) -> Bool {
@@ -18,77 +18,93 @@ enum FrenchTypography {
     }
 
     /// A page with its text set; tags, attributes other than the readable ones, and the
-    /// contents of script, style, pre, code and textarea are left as they are.
+    /// contents of script, style, pre, code and textarea are left as they are. Scans the
+    /// page's bytes: `<` and `>` are ASCII, so they never fall inside a multi-byte character.
     static func html(_ page: String) -> String {
+        let bytes = Array(page.utf8)
         var output = ""
-        output.reserveCapacity(page.utf8.count + page.utf8.count / 50)
-        var rest = Substring(page)
-        var skipping: Substring?   // the element whose end we wait for
-        while let open = rest.firstIndex(of: "<") {
-            let text = rest[..<open]
-            output += skipping == nil ? self.text(String(text)) : String(text)
-            guard let close = rest[open...].firstIndex(of: ">") else {
-                output += rest[open...]
-                return output
+        output.reserveCapacity(bytes.count + bytes.count / 50)
+        var position = 0
+        var skipping: String?   // the element whose end tag we wait for
+        func piece(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        while position < bytes.count {
+            guard let open = bytes[position...].firstIndex(of: UInt8(ascii: "<")) else { break }
+            let between = piece(position..<open)
+            output += skipping == nil ? text(between) : between
+            guard let close = bytes[open...].firstIndex(of: UInt8(ascii: ">")) else {
+                position = open
+                break
             }
-            let tag = rest[open...close]
-            let name = tagName(tag)
+            let tag = piece(open..<close + 1)
+            let name = tagName(bytes[(open + 1)...close])
             if let element = skipping {
                 if name == "/" + element { skipping = nil }
                 output += tag
             } else {
-                if ["script", "style", "pre", "code", "textarea"].contains(name), !tag.hasSuffix("/>") { skipping = name[...] }
-                output += name.hasPrefix("/") || name.hasPrefix("!") ? String(tag) : attributes(String(tag))
+                if ["script", "style", "pre", "code", "textarea"].contains(name), bytes[close - 1] != UInt8(ascii: "/") { skipping = name }
+                output += name.hasPrefix("/") || name.hasPrefix("!") ? tag : attributes(tag)
             }
-            rest = rest[rest.index(after: close)...]
+            position = close + 1
         }
-        output += skipping == nil ? text(String(rest)) : String(rest)
+        if position < bytes.count {
+            let rest = piece(position..<bytes.count)
+            output += skipping == nil ? text(rest) : rest
+        }
         return output
     }
 
     /// One run of text (already HTML-escaped or not: the rules touch only spaces and punctuation).
     static func text(_ text: String) -> String {
-        guard text.contains(where: { ":;!?«»%$€".contains($0) }) else { return text }
-        let characters = Array(text)
-        var result: [Character] = []
-        result.reserveCapacity(characters.count + 8)
+        guard text.unicodeScalars.contains(where: { triggers.contains($0) }) else { return text }
+        let scalars = Array(text.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        result.reserveCapacity(scalars.count + 8)
+        var last: Unicode.Scalar? { result.last }
         var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            let next: Character? = index + 1 < characters.count ? characters[index + 1] : nil
-            switch character {
-            case " " where next.map { ":»".contains($0) } == true,
-                 " " where next.map { "%$€".contains($0) } == true && result.last?.isNumber == true:
+        while index < scalars.count {
+            let scalar = scalars[index]
+            let next: Unicode.Scalar? = index + 1 < scalars.count ? scalars[index + 1] : nil
+            switch scalar {
+            case " " where next == ":" || next == "»",
+                 " " where next.map { "%$€".unicodeScalars.contains($0) } == true && last.map(isDigit) == true:
                 result.append(noBreak)
-            case " " where next.map { ";!?".contains($0) } == true:
+            case " " where next.map { ";!?".unicodeScalars.contains($0) } == true:
                 result.append(narrowNoBreak)
             case ";", "!", "?":
-                if !(character == ";" && endsEntity(result)), let last = result.last,
-                   last.isLetter || last.isNumber || "»)\"'’".contains(last),
-                   next.map({ $0.isWhitespace || "»)\"'’.,;!?<".contains($0) }) ?? true {
+                if !(scalar == ";" && endsEntity(result)), let last, isWordEnd(last),
+                   next.map({ $0.properties.isWhitespace || "»)\"'’.,;!?<".unicodeScalars.contains($0) }) ?? true {
                     result.append(narrowNoBreak)
                 }
-                result.append(character)
+                result.append(scalar)
             case "«":
-                result.append(character)
+                result.append(scalar)
                 if next == " " { index += 1 }
                 result.append(noBreak)
             case "»":
-                if let last = result.last, last != noBreak, !last.isWhitespace { result.append(noBreak) }
-                result.append(character)
+                if let last, last != noBreak, !last.properties.isWhitespace { result.append(noBreak) }
+                result.append(scalar)
             default:
-                result.append(character)
+                result.append(scalar)
             }
             index += 1
         }
         return String(result)
     }
 
+    private static let triggers = Set(":;!?«»%$€".unicodeScalars)
+
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.numericType != nil }
+
+    /// A letter, a digit, or a closing mark: what ; ! ? may follow with a narrow space.
+    private static func isWordEnd(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || isDigit(scalar) || "»)\"'’".unicodeScalars.contains(scalar)
+    }
+
     /// True when the text so far ends with `&name` or `&#123`: the `;` that follows closes a character reference.
-    private static func endsEntity(_ text: [Character]) -> Bool {
-        for character in text.reversed().prefix(32) {
-            if character == "&" { return true }
-            if !(character.isLetter || character.isNumber || character == "#") { return false }
+    private static func endsEntity(_ text: String.UnicodeScalarView) -> Bool {
+        for scalar in text.reversed().prefix(32) {
+            if scalar == "&" { return true }
+            if !(scalar.properties.isAlphabetic || isDigit(scalar) || scalar == "#") { return false }
         }
         return false
     }
@@ -108,13 +124,14 @@ enum FrenchTypography {
         return output
     }
 
-    /// `p`, `/p`, `!--`: the tag's name, lower case.
-    private static func tagName(_ tag: Substring) -> String {
-        var name = ""
-        for (offset, character) in tag.dropFirst().enumerated() {
-            if character.isWhitespace || character == ">" || (character == "/" && offset > 0) { break }
-            name.append(character)
+    /// `p`, `/p`, `!--`: the name of the tag whose bytes after `<` these are, lower case.
+    private static func tagName(_ bytes: ArraySlice<UInt8>) -> String {
+        var name: [UInt8] = []
+        for (offset, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t")
+                || byte == UInt8(ascii: ">") || (byte == UInt8(ascii: "/") && offset > 0) { break }
+            name.append(byte | (byte >= 65 && byte <= 90 ? 0x20 : 0))
         }
-        return name.lowercased()
+        return String(decoding: name, as: UTF8.self)
     }
 }

@@ -61,9 +61,12 @@ struct SiteStage: @unchecked Sendable {
         return Fragments(compiled: compiled, notes: notes, diagnostics: diagnostics)
     }
 
-    func run(templatesDirectory: URL) -> Outcome {
+    func run(templatesDirectory: URL, clock: inout StageClock) -> Outcome {
+        let language = course.config.languageCodes.count > 1 ? " (\(course.config.language))" : ""
+        defer { clock.lap((writer == nil ? "render and check" : "render and write") + language) }
         // 1. Markdown → HTML fragments, for the modules and the country notes.
         let fragments = Self.compile(course, jobs: jobs, progress: progress)
+        clock.lap("compile Markdown" + language)
         let compiled = fragments.compiled, modules = compiled.modules, notes = fragments.notes
         var diagnostics = fragments.diagnostics
         let contentAssets = (modules + notes.compactMap { $0 }).reduce(into: Set<String>()) { $0.formUnion($1.compilation.assets) }
