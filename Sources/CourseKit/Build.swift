@@ -82,15 +82,18 @@ public struct Builder: Sendable {
         let started = Date()
         let loaded = ContentLoader(jobs: options.jobs).read(from: options.content, displayPath: options.contentDisplay)
         let templateLibrary = TemplateLibrary.load(from: options.templates, displayPath: options.templatesDisplay)
-        guard let course = loaded.course, !loaded.diagnostics.containsErrors, case let .success(templates) = templateLibrary else {
-            // Report every problem at once: the content's, the templates', and those in the
-            // Markdown of every module and note that did load.
-            let fragments = loaded.course.map { SiteStage.compile($0, jobs: options.jobs) }
-            throw BuildFailure(loaded.diagnostics + (templateLibrary.failure?.diagnostics ?? []) + (fragments?.diagnostics ?? []))
+        let texts = loaded.course.map { Self.texts(for: $0, templates: templateLibrary, options) }
+        guard let course = loaded.course, !loaded.diagnostics.containsErrors, case let .success(templates) = templateLibrary,
+              case let .success(catalogue) = texts else {
+            // Report every problem at once: the content's, the templates', the texts', and those
+            // in the Markdown of every module and note that did load.
+            let fragments = loaded.course.map { SiteStage.compile($0, texts: (try? texts?.get()) ?? .keysOnly, jobs: options.jobs) }
+            throw BuildFailure(loaded.diagnostics + (templateLibrary.failure?.diagnostics ?? []) + (texts?.failure?.diagnostics ?? [])
+                               + (fragments?.diagnostics ?? []))
         }
         let loadWarnings = loaded.diagnostics
         let writer = options.writesOutput ? try SiteWriter(output: options.output) : nil
-        let stage = SiteStage(course: course, templates: templates, writer: writer, generator: generator,
+        let stage = SiteStage(course: course, templates: templates, texts: catalogue, writer: writer, generator: generator,
                               jobs: options.jobs, progress: progress, itemSeverity: options.strict ? .error : .warning)
         let result = stage.run(templatesDirectory: options.templates)
         let diagnostics = (loadWarnings + result.diagnostics).sorted()
@@ -108,6 +111,16 @@ public struct Builder: Sendable {
         let report = BuildReport(modules: course.modules.count, pages: result.pages, warnings: diagnostics,
                                  seconds: Date().timeIntervalSince(started))
         return (report, result.products.map { Kept(course: course, templates: templates, products: $0) })
+    }
+
+    /// The text catalogue of the course's language, checked against the texts the templates use.
+    static func texts(for course: Course, templates: Result<TemplateLibrary, BuildFailure>,
+                      _ options: BuildOptions) -> Result<TextCatalogue, BuildFailure> {
+        TextCatalogue.load(templates: options.templates, displayPath: options.templatesDisplay, language: course.config.language)
+            .flatMap { catalogue in
+                let problems = (try? templates.get()).map { catalogue.check($0.textUses) } ?? []
+                return problems.isEmpty ? .success(catalogue) : .failure(BuildFailure(problems))
+            }
     }
 }
 

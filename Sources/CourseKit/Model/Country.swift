@@ -2,16 +2,9 @@
 public enum Dimension: String, CaseIterable, Sendable {
     case pdi, idv, mas, uai, lto, ivr
 
-    /// The dimension's full name.
-    public var name: String {
-        switch self {
-        case .pdi: "Power distance"
-        case .idv: "Individualism"
-        case .mas: "Masculinity"
-        case .uai: "Uncertainty avoidance"
-        case .lto: "Long-term orientation"
-        case .ivr: "Indulgence"
-        }
+    /// The dimension's full name, from the catalogue's `dimension.<key>`.
+    public func name(in texts: TextCatalogue) -> String {
+        texts.text("dimension.\(rawValue)")
     }
 
     /// The column that holds it in the 2015 dataset.

@@ -42,7 +42,8 @@ public struct AnswerKey: Sendable {
     public static func load(from content: URL, displayPath: String,
                             jobs: Int = ProcessInfo.processInfo.activeProcessorCount) throws(BuildFailure) -> AnswerKey {
         let (course, _) = try ContentLoader(jobs: jobs).load(from: content, displayPath: displayPath)
-        let compiled = CourseCompilation(course: course, jobs: jobs)
+        // Only the questions count here, not the pages' wording.
+        let compiled = CourseCompilation(course: course, texts: .keysOnly, jobs: jobs)
         if compiled.diagnostics.containsErrors { throw BuildFailure(compiled.diagnostics) }
         return AnswerKey(config: course.config, modules: compiled.moduleKeys(of: course))
     }
