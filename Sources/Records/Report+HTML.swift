@@ -46,7 +46,7 @@ extension Report {
         </table>
         <h2>\(escape(texts.text("report.learners.heading")))</h2>
         <table>
-        <thead><tr>\(headers(Self.learnerColumns.map { "report.learners.\($0)" }, texts))</tr></thead>
+        <thead><tr>\(headers(Self.learnerColumns, texts))</tr></thead>
         <tbody>
         \(rows)
         </tbody>
@@ -54,7 +54,9 @@ extension Report {
         """)
     }
 
-    private static let learnerColumns = ["learner", "employeeId", "module", "status", "score", "passed", "completed"]
+    private static let learnerColumns = ["report.learners.learner", "report.learners.employeeId", "report.learners.module",
+                                         "report.learners.status", "report.learners.score", "report.learners.passed",
+                                         "report.learners.completed"]
 
     private func headers(_ keys: [String], _ texts: TextCatalogue) -> String {
         keys.map { "<th scope=\"col\">\(escape(texts.text($0)))</th>" }.joined()

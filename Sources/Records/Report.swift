@@ -38,13 +38,14 @@ public struct Report: Sendable {
         }
     }
 
-    /// The CSV's columns, each headed by the catalogue's `report.csv.<column>`.
-    static let columns = ["learner", "employeeId", "courseId", "courseVersion", "module", "moduleTitle",
-                          "status", "score", "passed", "completedAt", "courseCompleted", "exportedAt"]
+    /// The keys of the CSV's column headings, in order.
+    static let columns = ["report.csv.learner", "report.csv.employeeId", "report.csv.courseId", "report.csv.courseVersion",
+                          "report.csv.module", "report.csv.moduleTitle", "report.csv.status", "report.csv.score",
+                          "report.csv.passed", "report.csv.completedAt", "report.csv.courseCompleted", "report.csv.exportedAt"]
 
     func csv(texts: TextCatalogue) -> String {
         let yes = texts.text("report.yes"), no = texts.text("report.no")
-        var lines = [Self.columns.map { CSV.cell(texts.text("report.csv.\($0)")) }.joined(separator: ",")]
+        var lines = [Self.columns.map { CSV.cell(texts.text($0)) }.joined(separator: ",")]
         for learner in learners {
             for module in learner.modules {
                 let fields = [learner.name, learner.employeeId, learner.courseId, learner.courseVersion, module.slug, module.title,

@@ -1,14 +1,15 @@
 /*
  * MeridianI18n: the interface text of the scripts, in the page's language. The words come
  * from assets/text.js, which the build writes from Templates/i18n/<language>.yaml
- * (window.MeridianText); numbers and dates are written the way that language writes them.
+ * (window.MeridianText); numbers are written the way that language writes them (dates: the
+ * course's language, through MeridianRecord.formatDay).
  *
  *   MeridianI18n.t("quiz.correct")                     "Correct."
- *   MeridianI18n.t("quiz.score", {right: 3, total: 4}) each {name} filled with its value
+ *   MeridianI18n.t("exam.start", {number: 2})          each {name} filled with its value
  *   MeridianI18n.t("search.found", {count: 2})         a text with forms picks one by count
  *                                                      (Intl.PluralRules: one, other, …)
  *   MeridianI18n.number(0.85, {style: "percent"})      Intl.NumberFormat
- *   MeridianI18n.date(new Date(), {dateStyle: "long"}) toLocaleDateString
+ *   MeridianI18n.percent(0.854)                        "85%", a score in whole percent
  *
  * A number given as a value is written through MeridianI18n.number; a string as it is. A key
  * the catalogue lacks comes back as the key itself, so a missing text shows, never breaks.
@@ -34,8 +35,8 @@
     return new Intl.NumberFormat(language, options).format(value);
   }
 
-  function date(value, options) {
-    return new Date(value).toLocaleDateString(language, options);
+  function percent(fraction) {
+    return number(Math.round(fraction * 100) / 100, { style: "percent" });
   }
 
   function t(key, values) {
@@ -50,5 +51,5 @@
     });
   }
 
-  window.MeridianI18n = { language: language, t: t, number: number, date: date };
+  window.MeridianI18n = { language: language, t: t, number: number, percent: percent };
 })();

@@ -4,7 +4,14 @@ public enum Dimension: String, CaseIterable, Sendable {
 
     /// The dimension's full name, from the catalogue's `dimension.<key>`.
     public func name(in texts: TextCatalogue) -> String {
-        texts.text("dimension.\(rawValue)")
+        switch self {
+        case .pdi: texts.text("dimension.pdi")
+        case .idv: texts.text("dimension.idv")
+        case .mas: texts.text("dimension.mas")
+        case .uai: texts.text("dimension.uai")
+        case .lto: texts.text("dimension.lto")
+        case .ivr: texts.text("dimension.ivr")
+        }
     }
 
     /// The column that holds it in the 2015 dataset.

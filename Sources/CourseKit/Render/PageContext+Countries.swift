@@ -71,8 +71,8 @@ extension PageContext {
             page["isCompare"] = true
             context["page"] = page
         }
-        context["slots"] = CompareSlot.ids.map {
-            ["id": $0, "label": texts.text("compare.slot.\($0).label"), "hint": texts.text("compare.slot.\($0).hint")]
+        context["slots"] = CompareSlot.all.map {
+            ["id": $0.id, "label": texts.text($0.labelKey), "hint": texts.text($0.hintKey)]
         }
         let choices = CountryData.choices(in: course)
         context["optionGroups"] = Dictionary(grouping: choices, by: \.region).sorted { $0.key < $1.key }.map { region, entries in
@@ -118,8 +118,16 @@ extension PageContext {
     }
 }
 
-/// The three choices of the compare page, in the order of `compare.html?c=…`; their words are
-/// the catalogue's `compare.slot.<id>`.
-enum CompareSlot {
-    static let ids = ["customers", "company", "team"]
+/// The three choices of the compare page, in the order of `compare.html?c=…`, with the keys of
+/// their words in the catalogue.
+struct CompareSlot {
+    var id: String
+    var labelKey: String
+    var hintKey: String
+
+    static let all = [
+        CompareSlot(id: "customers", labelKey: "compare.slot.customers.label", hintKey: "compare.slot.customers.hint"),
+        CompareSlot(id: "company", labelKey: "compare.slot.company.label", hintKey: "compare.slot.company.hint"),
+        CompareSlot(id: "team", labelKey: "compare.slot.team.label", hintKey: "compare.slot.team.hint"),
+    ]
 }

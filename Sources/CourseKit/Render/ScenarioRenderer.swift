@@ -32,12 +32,20 @@ struct ScenarioRenderer {
         if let ending = step.ending {
             let debrief = step.debrief.isEmpty ? "" : "<div class=\"debrief\">\(page.markdown(step.debrief, at: step.location))</div>"
             return "<li class=\"step ending ending-\(ending.rawValue)\" id=\"\(e(anchor(step.name)))\" data-step=\"\(e(step.name))\" data-ending=\"\(ending.rawValue)\">\(customer)"
-                + "<p class=\"ending-label\"><strong>\(e(texts.text("scenario.ending.\(ending.rawValue)")))</strong></p>\(debrief)</li>"
+                + "<p class=\"ending-label\"><strong>\(e(label(of: ending)))</strong></p>\(debrief)</li>"
         }
         let options = step.options.map { option in
             let feedback = option.feedback.isEmpty ? "" : "<details class=\"feedback\"><summary>\(e(texts.text("scenario.feedback")))</summary><p data-feedback>\(e(option.feedback))</p></details>"
             return "<li><a href=\"#\(e(anchor(option.next.value)))\" data-reply>\(e(option.reply))</a>\(feedback)</li>"
         }.joined()
         return "<li class=\"step\" id=\"\(e(anchor(step.name)))\" data-step=\"\(e(step.name))\">\(customer)<ul class=\"options\">\(options)</ul></li>"
+    }
+
+    private func label(of ending: Scenario.Ending) -> String {
+        switch ending {
+        case .good: texts.text("scenario.ending.good")
+        case .mixed: texts.text("scenario.ending.mixed")
+        case .poor: texts.text("scenario.ending.poor")
+        }
     }
 }
