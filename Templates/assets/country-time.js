@@ -21,7 +21,7 @@
   function clock(minutes) {
     var day = ((minutes % 1440) + 1440) % 1440;
     var hours = Math.floor(day / 60), rest = day % 60;
-    var text = MeridianI18n.t("countryTime.clock", { h: String(hours), hh: (hours < 10 ? "0" : "") + hours, mm: (rest < 10 ? "0" : "") + rest });
+    var text = MeridianI18n.t("countryTime.clock", { hh: (hours < 10 ? "0" : "") + hours, mm: (rest < 10 ? "0" : "") + rest });
     if (minutes < 0) return MeridianI18n.t("countryTime.dayBefore", { time: text });
     if (minutes >= 1440) return MeridianI18n.t("countryTime.nextDay", { time: text });
     return text;
