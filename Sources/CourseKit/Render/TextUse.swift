@@ -23,8 +23,8 @@ extension TextCatalogue {
     func check(_ uses: [TextUse]) -> [Diagnostic] {
         uses.compactMap { use in
             guard let entry = entry(at: use.key) else {
-                let hint = Suggestion.hint(for: use.key, in: entries.keys)
-                return .error("text 't.\(use.key)' is not in \(Self.folder)/\(language).yaml\(hint)", at: use.location)
+                let hint = Suggestion.closest(to: use.key, in: entries.keys).map { " (did you mean 't.\($0)'?)" } ?? ""
+                return .error("text 't.\(use.key)' is not in the text catalogue\(hint)", at: use.location)
             }
             let names = entry.forms.flatMap(Self.placeholders)
             if use.isUnescaped {
