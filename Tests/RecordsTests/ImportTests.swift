@@ -140,6 +140,18 @@ struct ReportTests {
         #expect(html.contains("0 of 1 learners completed the course (0%)."))
     }
 
+    @Test func theReportSpeaksTheLanguageAskedFor() throws {
+        let french = try TextCatalogue.load(templates: RecordsFixture.root.appendingPathComponent("Templates"),
+                                            displayPath: "Templates", language: "fr-CA").get()
+        let html = try Report(learners: [Self.hostile]).render(.html, texts: french)
+        #expect(html.contains("<html lang=\"fr-CA\">"))
+        #expect(html.contains("<h1>Rapport de réussite</h1>"))
+        #expect(html.contains("Personnes ayant terminé le cours : 0 sur 1 (0 %)."))
+        #expect(html.contains("<td>En cours</td><td>50 %</td><td>non</td>"))
+        let csv = try Report(learners: [Self.hostile]).render(.csv, texts: french)
+        #expect(csv.hasPrefix("personne,numero_employe,id_cours,version_cours,module,titre_module,etat,score,reussi,termine_le,cours_termine,exporte_le\r\n"))
+    }
+
     @Test func jsonIsParseable() throws {
         let json = try Report(learners: [Self.hostile]).render(.json, texts: englishTexts)
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]

@@ -2,7 +2,8 @@ import Foundation
 
 /// The interface text of one language, from `Templates/i18n/<language>.yaml`: every word the
 /// templates, the scripts and the renderer print, by a dotted key (`nav.modules`), with named
-/// placeholders (`{count}`) where a value goes in and `one` / `other` forms where a count is shown.
+/// placeholders (`{count}`) where a value goes in and `one` / `other` forms where a count is shown
+/// (the scripts pick the form, with `Intl.PluralRules`).
 public struct TextCatalogue: Sendable {
     /// The folder of the catalogues inside the templates folder.
     public static let folder = "i18n"
@@ -41,19 +42,6 @@ public struct TextCatalogue: Sendable {
     public func text(_ key: String, _ values: [String: String] = [:]) -> String {
         guard case .text(let text) = entries[key] else { return key }
         return Self.fill(text, with: values)
-    }
-
-    /// The form of `key` for `count` (`one` or `other`, as the language counts), `{count}` filled.
-    public func text(_ key: String, count: Int, _ values: [String: String] = [:]) -> String {
-        guard case .plural(let forms) = entries[key] else { return text(key, values) }
-        let form = forms[pluralCategory(of: count)] ?? forms["other"] ?? key
-        return Self.fill(form, with: values.merging(["count": String(count)]) { own, _ in own })
-    }
-
-    /// `one` or `other`: French counts 0 and 1 as one, English only 1.
-    func pluralCategory(of count: Int) -> String {
-        let isOne = language.hasPrefix("fr") ? (count == 0 || count == 1) : count == 1
-        return isOne ? "one" : "other"
     }
 
     /// The names between braces in `text`, in order: `{title}` → `title`.
