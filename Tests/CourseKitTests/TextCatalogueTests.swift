@@ -93,12 +93,15 @@ struct TextCatalogueTests {
         #expect(Repository.englishTexts.text("no.such.key") == "no.such.key")
     }
 
-    /// Every key the templates print, the scripts ask for and the Swift code names.
+    /// Every key the templates print, the scripts ask for (the site's and the SCORM package's)
+    /// and the Swift code names.
     static func uses() throws -> (templates: [TextUse], scripts: [String], sources: String) {
         let library = try TemplateLibrary.load(from: Repository.templates, displayPath: "Templates").get()
-        let assets = Repository.templates.appendingPathComponent("assets")
-        let scripts = try FileManager.default.contentsOfDirectory(atPath: assets.path).filter { $0.hasSuffix(".js") }.sorted()
-            .map { try String(contentsOf: assets.appendingPathComponent($0), encoding: .utf8) }
+        let folders = [Repository.templates.appendingPathComponent("assets"), Repository.root.appendingPathComponent("LMS/scorm12")]
+        let scripts = try folders.flatMap { folder in
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".js") }.sorted()
+                .map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
+        }
         let sourceFolder = Repository.root.appendingPathComponent("Sources")
         let swiftFiles = FileManager.default.enumerator(atPath: sourceFolder.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
         let sources = try swiftFiles.map { try String(contentsOf: sourceFolder.appendingPathComponent($0), encoding: .utf8) }.joined()
