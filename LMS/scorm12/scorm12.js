@@ -1,5 +1,6 @@
 /* The course in a SCORM 1.2 LMS: the launch page's script (scorm12.html). A classic script
- * after storage.js, course-data.js, grading.js, suspend-data.js and lms-api.js.
+ * after text.js, i18n.js (its notices are the catalogue's), storage.js, course-data.js, grading.js,
+ * suspend-data.js and lms-api.js.
  *
  * The launch page stays loaded for the whole session and shows the course's pages in a frame,
  * so the LMS session is opened once and finished once however many pages the learner opens.
@@ -42,8 +43,7 @@
   }
 
   function keptHere(reason) {
-    say(reason + " Your progress is kept in this browser on this device; " +
-        "you can export it from the Progress page.");
+    say(MeridianI18n.t("lms.keptHere", { reason: reason }));
   }
 
   /* ---------- Launch ---------- */
@@ -108,14 +108,14 @@
 
   function launch(connection) {
     if (!connection || !connection.initialize()) {
-      keptHere(connection ? "The learning system did not open a session for this course." :
-        "No learning system is tracking this course.");
+      keptHere(connection ? MeridianI18n.t("lms.noSession") : MeridianI18n.t("lms.noSystem"));
       open("");
       return;
     }
     lms = connection;
     lms.onRefusal(function (element, code, words) {
-      keptHere("The learning system did not accept " + element + " (error " + code + (words ? ": " + words : "") + ").");
+      keptHere(words ? MeridianI18n.t("lms.refusedWithWords", { element: element, code: String(code), words: words })
+        : MeridianI18n.t("lms.refused", { element: element, code: String(code) }));
     });
     var learnerId = lms.get("cmi.core.student_id");
     restore(codec.decode(course, lms.get("cmi.suspend_data")), learnerId);
@@ -168,7 +168,7 @@
     if (result.score !== null && (result.begun || written["cmi.core.score.raw"])) write("cmi.core.score.raw", hundredths(result.score));
     reportAnswers(data);
     var suspend = codec.encode(course, data, reported, new Date());
-    if (suspend === null) keptHere("This learner's progress is too long for the learning system to keep.");
+    if (suspend === null) keptHere(MeridianI18n.t("lms.tooLong"));
     else if (suspend !== written["cmi.suspend_data"]) write("cmi.suspend_data", suspend);
     if (result.begun) write("cmi.core.exit", "suspend");
     if (place) write("cmi.core.lesson_location", place);

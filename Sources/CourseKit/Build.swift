@@ -105,11 +105,18 @@ public struct Builder: Sendable {
         let loaded = ContentLoader(jobs: options.jobs).readEditions(from: options.content, displayPath: options.contentDisplay)
         let templateLibrary = TemplateLibrary.load(from: options.templates, displayPath: options.templatesDisplay)
         clock.lap("load content and templates")
-        guard let base = loaded.courses.first, !loaded.diagnostics.containsErrors, case let .success(templates) = templateLibrary else {
-            // Report every problem at once: the content's, the templates', and those in the
-            // Markdown of every module and note that did load.
-            let fragments = loaded.courses.flatMap { SiteStage.compile($0, jobs: options.jobs).diagnostics }
-            throw BuildFailure(loaded.diagnostics + (templateLibrary.failure?.diagnostics ?? []) + fragments)
+        // Each language's interface texts, checked against the texts the templates use.
+        let texts = loaded.courses.map { Self.texts(for: $0, templates: templateLibrary, options) }
+        let catalogues = texts.compactMap { try? $0.get() }
+        guard let base = loaded.courses.first, !loaded.diagnostics.containsErrors, case let .success(templates) = templateLibrary,
+              catalogues.count == loaded.courses.count else {
+            // Report every problem at once: the content's, the templates', the texts', and those
+            // in the Markdown of every module and note that did load.
+            let fragments = loaded.courses.enumerated().flatMap { index, course in
+                SiteStage.compile(course, texts: (try? texts[index].get()) ?? .keysOnly, jobs: options.jobs).diagnostics
+            }
+            let textProblems = Set(texts.flatMap { $0.failure?.diagnostics ?? [] })
+            throw BuildFailure(loaded.diagnostics + (templateLibrary.failure?.diagnostics ?? []) + textProblems.sorted() + fragments)
         }
         let writer = options.writesOutput ? try SiteWriter(output: options.output) : nil
         var diagnostics = loaded.diagnostics
@@ -117,8 +124,8 @@ public struct Builder: Sendable {
         var kept: Kept?
         var baseKeys: [AnswerKey.ModuleKey]?
         // One language at a time, the default first, each into its own folder of the site.
-        for course in loaded.courses {
-            var stage = SiteStage(course: course, templates: templates, writer: writer, generator: generator,
+        for (course, catalogue) in zip(loaded.courses, catalogues) {
+            var stage = SiteStage(course: course, templates: templates, texts: catalogue, writer: writer, generator: generator,
                                   jobs: options.jobs, progress: progress, itemSeverity: options.strict ? .error : .warning)
             stage.folder = LanguageTag.folder(course.config.language, of: base.config)
             let result = stage.run(templatesDirectory: options.templates, clock: &clock)
@@ -147,6 +154,16 @@ public struct Builder: Sendable {
         let report = BuildReport(modules: base.modules.count, pages: pages, warnings: diagnostics,
                                  seconds: Date().timeIntervalSince(started), timings: clock.timings)
         return (report, kept)
+    }
+
+    /// The text catalogue of the course's language, checked against the texts the templates use.
+    static func texts(for course: Course, templates: Result<TemplateLibrary, BuildFailure>,
+                      _ options: BuildOptions) -> Result<TextCatalogue, BuildFailure> {
+        TextCatalogue.load(templates: options.templates, displayPath: options.templatesDisplay, language: course.config.language)
+            .flatMap { catalogue in
+                let problems = (try? templates.get()).map { catalogue.check($0.textUses) } ?? []
+                return problems.isEmpty ? .success(catalogue) : .failure(BuildFailure(problems))
+            }
     }
 }
 

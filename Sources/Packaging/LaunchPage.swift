@@ -3,7 +3,7 @@
 struct LaunchPage: Sendable {
     static let path = "scorm12.html"
     /// The scripts the page loads, in order; the last four ship only in a package.
-    static let scripts = ["assets/storage.js", "assets/course-data.js", "assets/grading.js",
+    static let scripts = ["assets/text.js", "assets/i18n.js", "assets/storage.js", "assets/course-data.js", "assets/grading.js",
                           "assets/suspend-data.js", "assets/interactions.js", "assets/lms-api.js", "assets/scorm12.js"]
     /// The package's own scripts: their names in `LMS/scorm12/` and in the package.
     static let adapterFiles = ["suspend-data.js", "interactions.js", "lms-api.js", "scorm12.js"]

@@ -2,22 +2,24 @@ import CourseKit
 import Foundation
 
 extension Report {
-    /// A self-contained page (no scripts, no outside files) that reads well offline and prints.
-    func html() -> String {
+    /// A self-contained page (no scripts, no outside files) that reads well offline and prints,
+    /// worded from `texts`.
+    func html(texts: TextCatalogue) -> String {
         let total = learners.count
         let percent = total == 0 ? 0 : Int((Double(completedCount) / Double(total) * 100).rounded())
         let bars = moduleCompletion.map { module in
             let share = total == 0 ? 0 : Double(module.completed) / Double(total)
             return """
-            <tr><th scope="row">\(escape(module.title))</th><td>\(module.completed) of \(total)</td>\
+            <tr><th scope="row">\(escape(module.title))</th>\
+            <td>\(escape(texts.text("report.moduleCount", ["completed": String(module.completed), "total": String(total)])))</td>\
             <td class="bar" aria-hidden="true"><span style="width: \(String(format: "%.1f", share * 100))%"></span></td></tr>
             """
         }.joined(separator: "\n")
         let rows = learners.flatMap { learner in
             learner.modules.map { module in
-                let cells = [learner.name, learner.employeeId, module.title, label(module.status),
-                             module.score.map { "\(Int(($0 * 100).rounded()))%" } ?? "—",
-                             module.passed.map { $0 ? "yes" : "no" } ?? "—", module.completedAt ?? "—"]
+                let cells = [learner.name, learner.employeeId, module.title, label(module.status, texts),
+                             module.score.map { texts.text("report.percent", ["percent": String(Int(($0 * 100).rounded()))]) } ?? "—",
+                             module.passed.map { texts.text($0 ? "report.yes" : "report.no") } ?? "—", module.completedAt ?? "—"]
                 return "<tr>" + cells.map { "<td>\(escape($0))</td>" }.joined() + "</tr>"
             }
         }.joined(separator: "\n")
@@ -29,20 +31,22 @@ extension Report {
         .bar span { display: block; height: .9rem; background: #2f6f8f; border-radius: 2px; }
         .summary { font-size: 1.15rem; }
         """
-        return ReportPage.html(title: "Completion report", maxWidth: "70rem", style: style, body: """
-        <h1>Completion report</h1>
-        <p class="summary">\(completedCount) of \(total) learners completed the course (\(percent)%).</p>
-        <p>Generated \(escape(Timestamp.format(generatedAt))) from each learner's latest imported record.</p>
-        <h2>Modules completed</h2>
+        let summary = texts.text("report.summary", ["completed": String(completedCount), "total": String(total), "percent": String(percent)])
+        let title = escape(texts.text("report.title"))
+        return ReportPage.html(title: title, language: texts.language, maxWidth: "70rem", style: style, body: """
+        <h1>\(title)</h1>
+        <p class="summary">\(escape(summary))</p>
+        <p>\(HTML.escapeText(texts.text("report.generated", ["time": Timestamp.format(generatedAt)])))</p>
+        <h2>\(escape(texts.text("report.modules.heading")))</h2>
         <table>
-        <thead><tr><th scope="col">Module</th><th scope="col">Learners</th><th scope="col">Share</th></tr></thead>
+        <thead><tr>\(headers(["report.modules.module", "report.modules.learners", "report.modules.share"], texts))</tr></thead>
         <tbody>
         \(bars)
         </tbody>
         </table>
-        <h2>Learners and modules</h2>
+        <h2>\(escape(texts.text("report.learners.heading")))</h2>
         <table>
-        <thead><tr><th scope="col">Learner</th><th scope="col">Employee ID</th><th scope="col">Module</th><th scope="col">Status</th><th scope="col">Score</th><th scope="col">Passed</th><th scope="col">Completed</th></tr></thead>
+        <thead><tr>\(headers(Self.learnerColumns, texts))</tr></thead>
         <tbody>
         \(rows)
         </tbody>
@@ -50,8 +54,16 @@ extension Report {
         """)
     }
 
-    private func label(_ status: String) -> String {
-        (ModuleStatus(rawValue: status) ?? .notStarted).label
+    private static let learnerColumns = ["report.learners.learner", "report.learners.employeeId", "report.learners.module",
+                                         "report.learners.status", "report.learners.score", "report.learners.passed",
+                                         "report.learners.completed"]
+
+    private func headers(_ keys: [String], _ texts: TextCatalogue) -> String {
+        keys.map { "<th scope=\"col\">\(escape(texts.text($0)))</th>" }.joined()
+    }
+
+    private func label(_ status: String, _ texts: TextCatalogue) -> String {
+        (ModuleStatus(rawValue: status) ?? .notStarted).label(in: texts)
     }
 
     private func escape(_ text: String) -> String { HTML.escape(text) }

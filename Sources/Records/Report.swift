@@ -1,3 +1,4 @@
+import CourseKit
 import Foundation
 
 /// The HR report over every learner's current record: one row per learner and module, and a
@@ -28,25 +29,29 @@ public struct Report: Sendable {
         return order.map { counts[$0]! }
     }
 
-    public func render(_ format: Format) throws -> String {
+    /// The report in `format`, its headings and labels from `texts`.
+    public func render(_ format: Format, texts: TextCatalogue) throws -> String {
         switch format {
-        case .csv: csv()
-        case .html: html()
+        case .csv: csv(texts: texts)
+        case .html: html(texts: texts)
         case .json: try json()
         }
     }
 
-    static let columns = ["learner", "employee_id", "course_id", "course_version", "module", "module_title",
-                          "status", "score", "passed", "completed_at", "course_completed", "exported_at"]
+    /// The keys of the CSV's column headings, in order.
+    static let columns = ["report.csv.learner", "report.csv.employeeId", "report.csv.courseId", "report.csv.courseVersion",
+                          "report.csv.module", "report.csv.moduleTitle", "report.csv.status", "report.csv.score",
+                          "report.csv.passed", "report.csv.completedAt", "report.csv.courseCompleted", "report.csv.exportedAt"]
 
-    func csv() -> String {
-        var lines = [Self.columns.map(CSV.cell).joined(separator: ",")]
+    func csv(texts: TextCatalogue) -> String {
+        let yes = texts.text("report.yes"), no = texts.text("report.no")
+        var lines = [Self.columns.map { CSV.cell(texts.text($0)) }.joined(separator: ",")]
         for learner in learners {
             for module in learner.modules {
                 let fields = [learner.name, learner.employeeId, learner.courseId, learner.courseVersion, module.slug, module.title,
                               module.status, module.score.map { String(format: "%.2f", $0) } ?? "",
-                              module.passed.map { $0 ? "yes" : "no" } ?? "", module.completedAt ?? "",
-                              learner.completed ? "yes" : "no", learner.exportedAt]
+                              module.passed.map { $0 ? yes : no } ?? "", module.completedAt ?? "",
+                              learner.completed ? yes : no, learner.exportedAt]
                 lines.append(fields.map(CSV.cell).joined(separator: ","))
             }
         }

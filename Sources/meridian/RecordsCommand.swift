@@ -125,8 +125,14 @@ struct RecordsCommand: ParsableCommand {
         @Option(help: "With --items: which answer of each learner counts, first or latest.")
         var attempt: ItemAnalysis.Basis = .first
 
-        @Option(help: "With --items: the course's content folder, whose questions are analysed.")
+        @Option(help: "The course's content folder: with --items, whose questions are analysed; otherwise, whose course.yaml names the default language.")
         var content = "Content"
+
+        @Option(help: "The language of the report's headings and labels (a catalogue in the templates' i18n folder). Default: the course's language.")
+        var language: String?
+
+        @Option(help: "The templates folder whose i18n catalogues word the report. Default: Templates, or the built-in templates when there is none.")
+        var templates = "Templates"
 
         func run() throws {
             guard FileManager.default.fileExists(atPath: db) else {
@@ -135,7 +141,8 @@ struct RecordsCommand: ParsableCommand {
             }
             let text = items
                 ? try ItemAnalysis(key: try loadAnswerKey(content), records: RecordStore(path: db).currentRecords(), basis: attempt).render(format)
-                : try Records.Report(learners: RecordStore(path: db).currentResults()).render(format)
+                : try Records.Report(learners: RecordStore(path: db).currentResults())
+                    .render(format, texts: try ReportTexts.load(language: language, content: content, templates: templates))
             guard let output else { return FileHandle.standardOutput.write(Data(text.utf8)) }
             do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
                 Terminal.standardError.write("error: cannot write \(output): \(error.localizedDescription)\n")

@@ -34,11 +34,11 @@
       missing.hidden = show;
       if (show) {
         field("name", record.learner.name);
-        var employee = field("employee", record.learner.employeeId ? "Employee ID " + record.learner.employeeId : "");
+        var employee = field("employee", record.learner.employeeId ? MeridianI18n.t("certificate.employeeId", { id: record.learner.employeeId }) : "");
         if (employee) employee.hidden = !record.learner.employeeId;
         field("date", day(record.completedAt));
         var average = records.averageScore(record);
-        field("score", average === null ? "No quiz" : Math.round(average * 100) + "%");
+        field("score", average === null ? MeridianI18n.t("certificate.noQuiz") : MeridianI18n.percent(average));
         field("code", record.verificationCode);
         return;
       }
@@ -50,14 +50,14 @@
         item.hidden = module.status === "completed";
         if (!item.hidden) left++;
         var note = item.querySelector("[data-missing-status]");
-        if (note) note.textContent = "(" + grading.statusLabel(module.status) + ")";
+        if (note) note.textContent = MeridianI18n.t("certificate.missing.status", { status: grading.statusLabel(module.status) });
       });
       if (list) list.hidden = left === 0;
       var nameNote = missing.querySelector("[data-missing-name]");
       if (nameNote) nameNote.hidden = hasName;
     }, function (error) {
       missing.hidden = false;
-      missing.textContent = "The certificate cannot be made in this browser: " + error.message;
+      missing.textContent = MeridianI18n.t("certificate.failed", { error: error.message });
     });
   }
 

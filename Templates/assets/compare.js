@@ -48,7 +48,8 @@
 
   function listInWords(items) {
     if (items.length < 2) return items.join("");
-    return items.slice(0, -1).join(", ") + " and " + items[items.length - 1];
+    return MeridianI18n.t("compare.status.list", { list: items.slice(0, -1).join(MeridianI18n.t("compare.status.separator")),
+      last: items[items.length - 1] });
   }
 
   /* The chart: the geometry of ScoreChart.swift, one bar per chosen country. */
@@ -64,16 +65,17 @@
     var height = top + data.dimensions.length * group + 18, bottom = height - 18;
     var svg = element("svg", { "class": "score-svg", viewBox: "0 0 440 " + height, role: "img", "aria-labelledby": "compare-chart-title" });
     svg.appendChild(element("title", { id: "compare-chart-title" }, entries.map(function (entry) {
-      return entry.label + ", " + entry.country.name + ": " + data.dimensions.map(function (d) {
+      return MeridianI18n.t("compare.chart.series", { label: entry.label, country: entry.country.name, scores: data.dimensions.map(function (d) {
         var score = entry.country.scores[d.key];
-        return d.name + " " + (score === undefined ? "no score" : score);
-      }).join(", ");
+        return d.name + " " + (score === undefined ? MeridianI18n.t("chart.noScore") : score);
+      }).join(", ") });
     }).join("; ")));
     if (data.bands) {
       var low = x(data.bands.low), high = x(data.bands.high);
       svg.appendChild(element("rect", { "class": "chart-band", x: 0, y: top - 6, width: low, height: bottom - top + 6 }));
       svg.appendChild(element("rect", { "class": "chart-band", x: high, y: top - 6, width: x(maximum) - high, height: bottom - top + 6 }));
-      [["low", low / 2], ["middle", (low + high) / 2], ["high", (high + x(maximum)) / 2]].forEach(function (band) {
+      [[MeridianI18n.t("band.low"), low / 2], [MeridianI18n.t("band.middle"), (low + high) / 2],
+        [MeridianI18n.t("band.high"), (high + x(maximum)) / 2]].forEach(function (band) {
         svg.appendChild(element("text", { "class": "chart-band-label", x: band[1], y: 12, "text-anchor": "middle" }, band[0]));
       });
     }
@@ -87,7 +89,7 @@
       entries.forEach(function (entry, index) {
         var y = y0 + labelHeight + index * (barHeight + barGap), score = entry.country.scores[d.key];
         if (score === undefined) {
-          svg.appendChild(element("text", { "class": "chart-missing", x: 4, y: y + 11 }, "no score"));
+          svg.appendChild(element("text", { "class": "chart-missing", x: 4, y: y + 11 }, MeridianI18n.t("chart.noScore")));
           return;
         }
         var width = Math.max(x(score), 2);
@@ -113,9 +115,9 @@
 
   function table(entries) {
     var node = element("table", { "class": "score-table compare-scores" });
-    node.appendChild(element("caption", {}, "Hofstede scores side by side"));
+    node.appendChild(element("caption", {}, MeridianI18n.t("compare.tableCaption")));
     var head = element("tr");
-    head.appendChild(element("th", { scope: "col" }, "Dimension"));
+    head.appendChild(element("th", { scope: "col" }, MeridianI18n.t("country.scores.dimension")));
     entries.forEach(function (entry) {
       var th = element("th", { scope: "col" });
       th.appendChild(element("span", { "class": "column-label" }, entry.label));
@@ -159,24 +161,24 @@
     var container = element("div");
     var all = gaps(entries);
     if (!all) {
-      container.appendChild(element("p", {}, "Choose your customers’ country to see the gaps that matter on a call."));
+      container.appendChild(element("p", {}, MeridianI18n.t("compare.gap.chooseCustomers")));
       return container;
     }
     var threshold = data.bands ? data.bands.gap : 20;
     var large = all.filter(function (gap) { return gap.size >= threshold; });
     if (!large.length) {
-      container.appendChild(element("p", {}, "No gap of " + threshold + " points or more: on these six scores the countries are close. " +
-        "Individual customers still vary, so listen for what this one expects."));
+      container.appendChild(element("p", {}, MeridianI18n.t("compare.gap.none", { gap: threshold })));
       return container;
     }
     var list = container.appendChild(element("ol", { "class": "gap-list" }));
     large.forEach(function (gap) {
       var item = list.appendChild(element("li", { "class": "gap" }));
       var higher = gap.own > gap.score;
-      item.appendChild(element("h3", {}, gap.dimension.name + ": " + gap.size + " points"));
+      item.appendChild(element("h3", {}, MeridianI18n.t("compare.gap.heading", { dimension: gap.dimension.name, size: gap.size })));
+      var scores = { customersLabel: labels[0], customers: entries[0].country.name, own: gap.own,
+                     otherLabel: gap.other.label.toLowerCase(), other: gap.other.country.name, score: gap.score };
       item.appendChild(element("p", { "class": "gap-scores" },
-        labels[0] + " (" + entries[0].country.name + ") " + gap.own + ", " + gap.other.label.toLowerCase() +
-        " (" + gap.other.country.name + ") " + gap.score + ": your customers score " + (higher ? "higher." : "lower.")));
+        higher ? MeridianI18n.t("compare.gap.higher", scores) : MeridianI18n.t("compare.gap.lower", scores)));
       var advice = higher ? gap.dimension.customersHigher : gap.dimension.customersLower;
       if (advice) item.appendChild(element("p", { "class": "gap-advice" }, advice));
     });
@@ -195,13 +197,13 @@
     try { history.replaceState(null, "", link); } catch (error) { /* some browsers refuse on file:// */ }
     if (entries.length < 2) {
       result.hidden = true;
-      status.textContent = entries.length ? "Choose one or two more countries to compare with " + entries[0].country.name + "."
-        : "Choose two or three countries.";
+      status.textContent = entries.length ? MeridianI18n.t("compare.status.oneMore", { country: entries[0].country.name })
+        : MeridianI18n.t("compare.status.choose");
       return;
     }
-    status.textContent = "Comparing " + listInWords(entries.map(function (entry) {
-      return entry.country.name + " (" + entry.label.toLowerCase() + ")";
-    })) + ".";
+    status.textContent = MeridianI18n.t("compare.status.comparing", { countries: listInWords(entries.map(function (entry) {
+      return MeridianI18n.t("compare.status.entry", { country: entry.country.name, label: entry.label.toLowerCase() });
+    })) });
     var figure = result.querySelector(".compare-figure");
     figure.textContent = "";
     figure.appendChild(chart(entries));
@@ -213,7 +215,7 @@
     gapBox.textContent = "";
     gapBox.appendChild(gapList(entries));
     var share = result.querySelector(".compare-share");
-    share.textContent = "Share this comparison: ";
+    share.textContent = MeridianI18n.t("compare.share") + " ";
     share.appendChild(element("a", { href: link }, link));
     result.hidden = false;
   }
@@ -230,7 +232,8 @@
   if (fallback) fallback.hidden = true;
   render();
   if (unknown.length) {
-    status.textContent = "No scores for " + unknown.map(function (code) { return "‘" + code + "’"; }).join(", ") +
-      " in the address. " + status.textContent;
+    status.textContent = MeridianI18n.t("compare.status.unknown", { codes: unknown.map(function (code) {
+      return MeridianI18n.t("compare.status.code", { code: code });
+    }).join(MeridianI18n.t("compare.status.separator")) }) + " " + status.textContent;
   }
 })();

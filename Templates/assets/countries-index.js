@@ -23,8 +23,8 @@
       row.hidden = !visible;
       if (visible) shown++;
     });
-    status.textContent = shown === rows.length ? "Showing all " + rows.length + " countries and groups."
-      : shown === 0 ? "No country matches." : "Showing " + shown + " of " + rows.length + ".";
+    status.textContent = shown === rows.length ? MeridianI18n.t("countries.filter.all", { count: rows.length })
+      : shown === 0 ? MeridianI18n.t("countries.filter.none") : MeridianI18n.t("countries.filter.some", { shown: shown, count: rows.length });
   }
 
   /* A cell's value for sorting: a number for scores, text otherwise; null when missing. */

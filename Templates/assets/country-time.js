@@ -21,16 +21,16 @@
   function clock(minutes) {
     var day = ((minutes % 1440) + 1440) % 1440;
     var hours = Math.floor(day / 60), rest = day % 60;
-    var text = (hours < 10 ? "0" : "") + hours + ":" + (rest < 10 ? "0" : "") + rest;
-    if (minutes < 0) return text + " (the day before)";
-    if (minutes >= 1440) return text + " (the next day)";
+    var text = MeridianI18n.t("countryTime.clock", { hh: (hours < 10 ? "0" : "") + hours, mm: (rest < 10 ? "0" : "") + rest });
+    if (minutes < 0) return MeridianI18n.t("countryTime.dayBefore", { time: text });
+    if (minutes >= 1440) return MeridianI18n.t("countryTime.nextDay", { time: text });
     return text;
   }
 
   function hours(minutes) {
     var whole = Math.floor(minutes / 60), rest = minutes % 60;
-    var text = whole + (whole === 1 ? " hour" : " hours");
-    return rest ? text + " " + rest + " minutes" : text;
+    var text = MeridianI18n.t("countryTime.hours", { count: whole });
+    return rest ? MeridianI18n.t("countryTime.hoursAndMinutes", { hours: text, minutes: rest }) : text;
   }
 
   function cell(row, tag, text, scope) {
@@ -41,7 +41,7 @@
   }
 
   function zoneName(zone, date) {
-    var parts = new Intl.DateTimeFormat("en-GB", { timeZone: zone, timeZoneName: "long" }).formatToParts(date);
+    var parts = new Intl.DateTimeFormat(MeridianI18n.t("countryTime.zoneNames"), { timeZone: zone, timeZoneName: "long" }).formatToParts(date);
     for (var i = 0; i < parts.length; i++) if (parts[i].type === "timeZoneName") return parts[i].value;
     return zone;
   }
@@ -54,16 +54,17 @@
 
     var intro = document.createElement("p");
     intro.className = "clock-intro";
-    intro.textContent = "Your time zone: " + own.replace(/_/g, " ") + " (" + zoneName(own, now) + "), now " +
-      clock(Math.floor((now.getTime() / 60000 + ownOffset) % 1440)) + ".";
+    intro.textContent = MeridianI18n.t("countryTime.yourZone", { zone: own.replace(/_/g, " "), name: zoneName(own, now),
+      time: clock(Math.floor((now.getTime() / 60000 + ownOffset) % 1440)) });
 
     var table = document.createElement("table");
     table.className = "clock-table";
     var caption = document.createElement("caption");
-    caption.textContent = "Local time now, and their business hours in your time";
+    caption.textContent = MeridianI18n.t("countryTime.caption");
     table.appendChild(caption);
     var head = table.createTHead().insertRow();
-    ["Time zone", "Local time now", "Their 9:00–17:00 in your time", "Overlap with your 9:00–17:00"].forEach(function (text) {
+    [MeridianI18n.t("countryTime.column.zone"), MeridianI18n.t("countryTime.column.now"), MeridianI18n.t("countryTime.column.hours"),
+      MeridianI18n.t("countryTime.column.overlap")].forEach(function (text) {
       cell(head, "th", text, "col");
     });
     var body = table.createTBody();
@@ -72,7 +73,7 @@
       var offset;
       try { offset = offsetMinutes(zone, now); } catch (error) {
         cell(row, "th", zone, "row");
-        cell(row, "td", "unknown time zone");
+        cell(row, "td", MeridianI18n.t("countryTime.unknownZone"));
         return;
       }
       var shift = ownOffset - offset; /* their 9:00 is our 9:00 + shift */
@@ -81,8 +82,8 @@
       cell(row, "th", zone.split("/").pop().replace(/_/g, " ") + " — " + zoneName(zone, now), "row");
       cell(row, "td", clock(Math.floor((now.getTime() / 60000 + offset) % 1440)));
       cell(row, "td", clock(start) + "–" + clock(end));
-      cell(row, "td", overlap === 0 ? "none"
-        : hours(overlap) + " (" + clock(Math.max(start, OPEN * 60)) + "–" + clock(Math.min(end, CLOSE * 60)) + " your time)");
+      cell(row, "td", overlap === 0 ? MeridianI18n.t("countryTime.noOverlap")
+        : MeridianI18n.t("countryTime.overlap", { hours: hours(overlap), from: clock(Math.max(start, OPEN * 60)), to: clock(Math.min(end, CLOSE * 60)) }));
     });
 
     container.textContent = "";
@@ -91,7 +92,7 @@
     scroll.className = "table-scroll";
     scroll.tabIndex = 0;
     scroll.setAttribute("role", "region");
-    scroll.setAttribute("aria-label", "Local times");
+    scroll.setAttribute("aria-label", MeridianI18n.t("countryTime.region"));
     scroll.appendChild(table);
     container.appendChild(scroll);
   }

@@ -37,14 +37,6 @@
     return node;
   }
 
-  function percent(fraction) {
-    return Math.round(fraction * 100) + "%";
-  }
-
-  function plural(count, word) {
-    return count + " " + word + (count === 1 ? "" : "s");
-  }
-
   function idOf(form) {
     return form.getAttribute("data-question");
   }
@@ -70,7 +62,7 @@
   // bar below the last one submits.
   var panel = element("section", "exam-panel");
   panel.setAttribute("aria-labelledby", "exam-panel-title");
-  var heading = element("h2", "", "Exam");
+  var heading = element("h2", "", MeridianI18n.t("exam.heading"));
   heading.id = "exam-panel-title";
   heading.tabIndex = -1;
   var text = element("p", "exam-status");
@@ -85,7 +77,7 @@
   var bar = element("div", "exam-submit");
   var note = element("p", "exam-submit-note");
   note.setAttribute("role", "status");
-  var submit = element("button", "", "Submit attempt");
+  var submit = element("button", "", MeridianI18n.t("exam.submit"));
   submit.type = "button";
   bar.appendChild(note);
   bar.appendChild(submit);
@@ -124,8 +116,7 @@
     var unanswered = exam.open.drawn.filter(function (id) { return typeof exam.open.answers[id] !== "string"; }).length;
     if (unanswered && !confirming) {
       confirming = true;
-      note.textContent = plural(unanswered, "question") + " still " + (unanswered === 1 ? "has" : "have") +
-        " no answer and will count as wrong. Select “Submit attempt” again to submit anyway.";
+      note.textContent = MeridianI18n.t("exam.unanswered", { count: unanswered });
       return;
     }
     confirming = false;
@@ -163,7 +154,8 @@
     var correct = grading.isCorrect(question, response);
     status.className = "result " + (correct ? "result-correct" : "result-incorrect");
     var verdict = element("p", "verdict");
-    verdict.appendChild(element("strong", "", typeof response !== "string" ? "Not answered." : correct ? "Correct." : "Incorrect."));
+    verdict.appendChild(element("strong", "", typeof response !== "string" ? MeridianI18n.t("exam.notAnswered")
+      : correct ? MeridianI18n.t("quiz.correct") : MeridianI18n.t("quiz.incorrect")));
     var notes = [];
     if (typeof response === "string") {
       grading.parts(response).forEach(function (choice) {
@@ -195,7 +187,7 @@
     var left = attemptsLeft(exam);
     var total = module.questions.length;
     var needed = grading.neededToPass(rules.draw);
-    var limit = rules.attempts ? plural(rules.attempts, "attempt") : "as many attempts as you like";
+    var limit = rules.attempts ? MeridianI18n.t("exam.attempts", { count: rules.attempts }) : MeridianI18n.t("exam.unlimited");
     panel.className = "exam-panel" + (result.passed ? " exam-passed" : "");
     note.textContent = "";
 
@@ -209,10 +201,9 @@
         else form.hidden = true;
       });
       var answered = exam.open.drawn.filter(function (id) { return typeof exam.open.answers[id] === "string"; }).length;
-      heading.textContent = "Exam: attempt " + number + (rules.attempts ? " of " + rules.attempts : "");
-      text.textContent = "Answered " + answered + " of " + exam.open.drawn.length + ". Your answers are saved as you go. " +
-        "When you are done, submit the attempt below the questions: you see your score and the feedback then, " +
-        "and you cannot change the answers afterwards.";
+      heading.textContent = rules.attempts ? MeridianI18n.t("exam.attemptOf", { number: number, attempts: rules.attempts })
+        : MeridianI18n.t("exam.attempt", { number: number });
+      text.textContent = MeridianI18n.t("exam.open", { answered: answered, drawn: exam.open.drawn.length });
       start.hidden = true;
       bar.hidden = false;
       return;
@@ -221,11 +212,10 @@
     bar.hidden = true;
     if (!used) {
       forms.forEach(function (form) { form.hidden = true; });
-      heading.textContent = "Exam";
-      text.textContent = "This module is an exam. Each attempt draws " + rules.draw + " of its " + plural(total, "question") +
-        ", and you have " + limit + ". Answer every question, then submit: you see your score and the feedback only " +
-        "after you submit. You pass with " + needed + " of " + rules.draw + " right (" + percent(grading.course.passScore) + ").";
-      start.textContent = "Start attempt 1";
+      heading.textContent = MeridianI18n.t("exam.heading");
+      text.textContent = MeridianI18n.t("exam.intro", { draw: rules.draw, questions: MeridianI18n.t("exam.questions", { count: total }),
+        limit: limit, needed: needed, mark: MeridianI18n.percent(grading.course.passScore) });
+      start.textContent = MeridianI18n.t("exam.start", { number: 1 });
       start.hidden = false;
       return;
     }
@@ -242,14 +232,15 @@
       showForm(form, slug + ":exam:" + used + ":" + idOf(form), latest.answers, true);
       showVerdict(form, latest.answers[idOf(form)]);
     });
-    heading.textContent = "Exam: attempt " + used + " submitted";
-    var words = "Attempt " + used + ": " + graded.right + " of " + graded.count + " right (" + percent(graded.score) + "), " +
-      (graded.passed ? "passed." : "not passed: you need " + needed + " right.");
-    if (used > 1) words += " Your best attempt counts: " + percent(result.score) + (result.passed ? ", passed." : ".");
-    if (left === 0) words += " You have used all " + plural(rules.attempts, "attempt") + ".";
-    else if (rules.attempts) words += " " + plural(left, "attempt") + " left.";
-    text.textContent = words;
-    start.textContent = "Start attempt " + (used + 1);
+    heading.textContent = MeridianI18n.t("exam.submitted", { number: used });
+    var attempt = { number: used, right: graded.right, count: graded.count, percent: MeridianI18n.percent(graded.score), needed: needed };
+    var words = [graded.passed ? MeridianI18n.t("exam.result.passed", attempt) : MeridianI18n.t("exam.result.failed", attempt)];
+    var best = { percent: MeridianI18n.percent(result.score) };
+    if (used > 1) words.push(result.passed ? MeridianI18n.t("exam.best.passed", best) : MeridianI18n.t("exam.best.failed", best));
+    if (left === 0) words.push(MeridianI18n.t("exam.allUsed", { attempts: limit }));
+    else if (rules.attempts) words.push(MeridianI18n.t("exam.left", { count: left }));
+    text.textContent = words.join(" ");
+    start.textContent = MeridianI18n.t("exam.start", { number: used + 1 });
     start.hidden = left === 0;
   }
 

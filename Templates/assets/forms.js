@@ -31,7 +31,7 @@
     if (type === "match") return readMatch(form);
     var chosen = all(form, "fieldset input:checked").map(function (input) { return input.value; });
     if (!chosen.length) {
-      return { problem: type === "multiple" ? "Choose at least one answer, then check." : "Choose an answer, then check." };
+      return { problem: type === "multiple" ? MeridianI18n.t("forms.chooseSome") : MeridianI18n.t("forms.chooseOne") };
     }
     if (type === "multiple") chosen = chosen.map(Number).sort(byNumber).map(String);
     return { response: grading.response(chosen), chosen: chosen };
@@ -41,11 +41,11 @@
   // order the items are shown in.
   function readOrder(form) {
     var selects = all(form, "select[data-item]");
-    if (selects.some(function (select) { return !select.value; })) return { problem: "Give every item a position, then check." };
+    if (selects.some(function (select) { return !select.value; })) return { problem: MeridianI18n.t("forms.givePositions") };
     var byPosition = {};
     for (var i = 0; i < selects.length; i++) {
       var position = selects[i].value;
-      if (byPosition[position]) return { problem: "Two items have position " + position + ": give each item its own position." };
+      if (byPosition[position]) return { problem: MeridianI18n.t("forms.samePosition", { position: position }) };
       byPosition[position] = selects[i].getAttribute("data-item");
     }
     var items = Object.keys(byPosition).map(Number).sort(byNumber).map(function (p) { return byPosition[p]; });
@@ -59,7 +59,7 @@
     });
     var pairs = [];
     for (var i = 0; i < selects.length; i++) {
-      if (!selects[i].value) return { problem: "Choose a match for every item, then check." };
+      if (!selects[i].value) return { problem: MeridianI18n.t("forms.chooseMatches") };
       pairs.push(grading.pair(selects[i].getAttribute("data-left"), selects[i].value));
     }
     return { response: grading.response(pairs), pairs: pairs };

@@ -19,30 +19,31 @@
 
   function read(text, course) {
     if (text.length > course.record.maximumBytes) {
-      throw new Error("This file is too large to be a progress record. Nothing was imported.");
+      throw new Error(MeridianI18n.t("import.tooLarge"));
     }
     var record;
     try {
       record = JSON.parse(text);
     } catch (error) {
-      throw new Error("This file is not a progress record: it is not valid JSON. Choose the .json file exported from the Progress page. Nothing was imported.");
+      throw new Error(MeridianI18n.t("import.notJSON"));
     }
     if (!isObject(record) || record.format !== records.format) {
-      throw new Error("This file is not a progress record of this course. Choose the .json file exported from the Progress page. Nothing was imported.");
+      throw new Error(MeridianI18n.t("import.notARecord"));
     }
     if (typeof record.formatVersion !== "number" || Math.floor(record.formatVersion) !== record.formatVersion || record.formatVersion < 1) {
-      throw new Error("This progress record has no valid format version, so it cannot be read. Nothing was imported.");
+      throw new Error(MeridianI18n.t("import.noVersion"));
     }
     if (record.formatVersion > records.formatVersion) {
-      throw new Error("This progress record was made with a newer version of the record format (version " + record.formatVersion +
-        "); this course site reads version " + records.formatVersion + ". Export it again from this version of the course, or ask for an updated course site. Nothing was imported.");
+      throw new Error(MeridianI18n.t("import.newerVersion", { version: record.formatVersion, supported: records.formatVersion }));
     }
     if (!isObject(record.course) || record.course.id !== course.id) {
-      var other = isObject(record.course) ? (record.course.title ? "“" + record.course.title + "”" : String(record.course.id || "an unnamed course")) : "an unnamed course";
-      throw new Error("This progress record is from another course (" + other + "), not from “" + course.title + "”. Nothing was imported.");
+      var unnamed = MeridianI18n.t("import.unnamedCourse");
+      var other = isObject(record.course) ? (record.course.title ? MeridianI18n.t("import.quoted", { title: record.course.title })
+        : String(record.course.id || unnamed)) : unnamed;
+      throw new Error(MeridianI18n.t("import.otherCourse", { other: other, title: course.title }));
     }
     if (!Array.isArray(record.modules)) {
-      throw new Error("This progress record lists no modules, so there is nothing to import. Nothing was imported.");
+      throw new Error(MeridianI18n.t("import.noModules"));
     }
     return record;
   }

@@ -98,7 +98,7 @@
         startedAt: new Date().toISOString()
       });
     } else if (window.console) {
-      window.console.warn("Meridian: the xAPI launch in the address has no usable endpoint or actor; nothing will be sent.");
+      window.console.warn(MeridianI18n.t("live.noLaunch"));
     }
     PARAMETERS.forEach(function (name) { query.delete(name); });
     var rest = query.toString();
@@ -223,13 +223,13 @@
   }
 
   function refused(statement, status) {
-    if (window.console) window.console.warn("Meridian: the LRS refused statement " + statement.id + " (" + status + ").");
+    if (window.console) window.console.warn(MeridianI18n.t("live.refused", { id: statement.id, status: String(status) }));
   }
 
   var syncing = Promise.resolve();
   function sync() {
     syncing = syncing.then(queueNew).then(flush, function (error) {
-      if (window.console) window.console.warn("Meridian: cannot make the statements to send: " + (error && error.message));
+      if (window.console) window.console.warn(MeridianI18n.t("live.cannotMake", { error: String(error && error.message) }));
     });
     return syncing;
   }
@@ -251,6 +251,6 @@
     window.addEventListener("online", function () { flush(); });
     sync();
   }, function (error) {
-    if (window.console) window.console.warn("Meridian: live reporting is off: " + error.message);
+    if (window.console) window.console.warn(MeridianI18n.t("live.stopped", { error: error.message }));
   });
 })();

@@ -27,10 +27,6 @@
     region.classList.toggle("is-done", !isError && !!text);
   }
 
-  function percent(score) {
-    return Math.round(score * 100) + "%";
-  }
-
   function day(iso) {
     return records.formatDay(iso, course.language);
   }
@@ -47,14 +43,14 @@
         var cell = row.querySelector('[data-cell="status"]');
         cell.textContent = grading.statusLabel(module.status);
         cell.className = "status-cell is-" + module.status;
-        row.querySelector('[data-cell="score"]').textContent = typeof module.score === "number" ? percent(module.score) : "—";
+        row.querySelector('[data-cell="score"]').textContent = typeof module.score === "number" ? MeridianI18n.percent(module.score) : "—";
         row.querySelector('[data-cell="completed"]').textContent = module.completedAt ? day(module.completedAt) : "—";
       });
       var summary = document.querySelector("[data-course-summary]");
       if (summary) {
         summary.textContent = record.completed
-          ? "You have completed every module of the course."
-          : done + " of " + record.modules.length + (record.modules.length === 1 ? " module" : " modules") + " completed.";
+          ? MeridianI18n.t("progress.summary.all")
+          : MeridianI18n.t("progress.summary.some", { done: done, count: record.modules.length });
       }
       var certificate = document.querySelector("[data-certificate-link]");
       if (certificate) certificate.hidden = !record.completed;
@@ -102,7 +98,7 @@
     saveLearner();
     var who = store.getLearner();
     if (!who.name && !who.employeeId) {
-      say(exportStatus, "Enter your name or employee ID above first, so that HR can tell whose record it is.", true);
+      say(exportStatus, MeridianI18n.t("progress.export.needLearner"), true);
       (who.name ? idField : nameField).focus();
       return;
     }
@@ -114,10 +110,10 @@
         download(records.csv(record, course), name, "text/csv;charset=utf-8");
       }
       var done = record.modules.filter(function (m) { return m.status === "completed"; }).length;
-      say(exportStatus, "Exported " + name + ": " + done + " of " + record.modules.length + " modules completed" +
-        (kind === "json" ? ", verification code " + record.verificationCode + "." : "."));
+      var exported = { file: name, done: done, total: record.modules.length, code: record.verificationCode };
+      say(exportStatus, kind === "json" ? MeridianI18n.t("progress.export.doneJson", exported) : MeridianI18n.t("progress.export.doneCsv", exported));
     }, function (error) {
-      say(exportStatus, "The export did not work: " + error.message, true);
+      say(exportStatus, MeridianI18n.t("progress.export.failed", { error: error.message }), true);
     });
   }
 
@@ -129,30 +125,38 @@
 
   /* ---------- Import ---------- */
 
-  function plural(count, one, many) {
-    return count + " " + (count === 1 ? one : many);
+  function imported(record) {
+    var values = { who: record.learner && (record.learner.name || record.learner.employeeId),
+                   date: record.exportedAt ? day(record.exportedAt) : "" };
+    if (values.who) return values.date ? MeridianI18n.t("progress.import.done.ofOn", values) : MeridianI18n.t("progress.import.done.of", values);
+    return values.date ? MeridianI18n.t("progress.import.done.on", values) : MeridianI18n.t("progress.import.done.plain");
   }
 
   function describe(record, summary) {
-    var who = record.learner && (record.learner.name || record.learner.employeeId);
-    var parts = ["Imported the progress record" + (who ? " of " + who : "") +
-      (record.exportedAt ? " exported on " + day(record.exportedAt) : "") + "."];
+    var parts = [imported(record)];
     var changes = [];
-    if (summary.answersAdded) changes.push(plural(summary.answersAdded, "answer", "answers") + " added");
-    if (summary.answersReplaced) changes.push(plural(summary.answersReplaced, "answer", "answers") + " replaced by a later one");
-    if (summary.scenariosAdded) changes.push(plural(summary.scenariosAdded, "scenario", "scenarios") + " brought in");
-    if (changes.length || summary.modulesChanged) {
-      parts.push(plural(summary.modulesChanged, "module", "modules") + " updated" + (changes.length ? ": " + changes.join(", ") : "") + ".");
+    if (summary.answersAdded) changes.push(MeridianI18n.t("progress.import.answersAdded", { count: summary.answersAdded }));
+    if (summary.answersReplaced) changes.push(MeridianI18n.t("progress.import.answersReplaced", { count: summary.answersReplaced }));
+    if (summary.scenariosAdded) changes.push(MeridianI18n.t("progress.import.scenariosAdded", { count: summary.scenariosAdded }));
+    if (changes.length) {
+      parts.push(MeridianI18n.t("progress.import.modulesChanged", { count: summary.modulesChanged,
+        changes: changes.join(MeridianI18n.t("progress.import.separator")) }));
+    } else if (summary.modulesChanged) {
+      parts.push(MeridianI18n.t("progress.import.modulesUpdated", { count: summary.modulesChanged }));
     } else {
-      parts.push("It held nothing newer than what is already here, so nothing changed.");
+      parts.push(MeridianI18n.t("progress.import.nothingNew"));
     }
-    if (summary.answersKept) parts.push("Kept " + plural(summary.answersKept, "answer", "answers") + " given here, which are newer than the file's.");
-    if (summary.scenariosKept) parts.push("Kept " + plural(summary.scenariosKept, "scenario", "scenarios") + " played here more recently.");
-    if (summary.learnerKept) parts.push("Kept the " + summary.learnerKept.map(function (f) { return f === "name" ? "name" : "employee ID"; }).join(" and ") + " entered here; the file gives another.");
-    if (summary.unknownModules) parts.push(plural(summary.unknownModules, "module is", "modules are") + " not in this course and were left out.");
+    if (summary.answersKept) parts.push(MeridianI18n.t("progress.import.answersKept", { count: summary.answersKept }));
+    if (summary.scenariosKept) parts.push(MeridianI18n.t("progress.import.scenariosKept", { count: summary.scenariosKept }));
+    if (summary.learnerKept) {
+      var fields = summary.learnerKept.map(function (f) {
+        return f === "name" ? MeridianI18n.t("progress.import.field.name") : MeridianI18n.t("progress.import.field.employeeId");
+      });
+      parts.push(MeridianI18n.t("progress.import.learnerKept", { fields: fields.join(MeridianI18n.t("progress.import.field.and")) }));
+    }
+    if (summary.unknownModules) parts.push(MeridianI18n.t("progress.import.unknownModules", { count: summary.unknownModules }));
     if (record.course.version !== course.version || record.course.contentHash !== course.contentHash) {
-      parts.push("The record was made with course version " + record.course.version + " (this is version " + course.version +
-        "): its answers are graded against the current questions.");
+      parts.push(MeridianI18n.t("progress.import.otherVersion", { recorded: record.course.version, current: course.version }));
     }
     return parts.join(" ");
   }
@@ -160,17 +164,17 @@
   importField.addEventListener("change", function () {
     var file = importField.files && importField.files[0];
     if (!file) return;
-    say(importStatus, "Reading " + file.name + "…");
+    say(importStatus, MeridianI18n.t("progress.import.reading", { file: file.name }));
     var reader = new FileReader();
     reader.onerror = function () {
-      say(importStatus, "Could not read " + file.name + ". Nothing was imported.", true);
+      say(importStatus, MeridianI18n.t("progress.import.unreadable", { file: file.name }), true);
     };
     reader.onload = function () {
       var record;
       try {
         record = importer.read(String(reader.result), course);
       } catch (error) {
-        say(importStatus, file.name + ": " + error.message, true);
+        say(importStatus, MeridianI18n.t("progress.import.refused", { file: file.name, error: error.message }), true);
         importField.value = "";
         return;
       }
@@ -183,7 +187,7 @@
       importField.value = "";
     };
     if (file.size > course.record.maximumBytes) {
-      say(importStatus, file.name + ": this file is too large to be a progress record. Nothing was imported.", true);
+      say(importStatus, MeridianI18n.t("progress.import.tooLarge", { file: file.name }), true);
       importField.value = "";
       return;
     }

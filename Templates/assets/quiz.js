@@ -52,12 +52,12 @@
       });
       if (type === "multiple" && !correct) {
         var right = grading.keyParts(question).length;
-        notes.unshift("There " + (right === 1 ? "is 1 right answer" : "are " + right + " right answers") + "; choose all of them and nothing else.");
+        notes.unshift(MeridianI18n.t("quiz.chooseAll", { count: right }));
       }
     } else if (type === "order") {
-      notes.push(grading.partsRight(question, reading.response) + " of " + reading.items.length + " items are in the right position.");
+      notes.push(MeridianI18n.t("quiz.itemsInPlace", { right: grading.partsRight(question, reading.response), total: reading.items.length }));
     } else if (type === "match") {
-      notes.push(grading.partsRight(question, reading.response) + " of " + reading.pairs.length + " pairs are matched correctly.");
+      notes.push(MeridianI18n.t("quiz.pairsMatched", { right: grading.partsRight(question, reading.response), total: reading.pairs.length }));
     }
     return notes;
   }
@@ -67,7 +67,7 @@
     status.textContent = "";
     status.className = "result " + (correct ? "result-correct" : "result-incorrect");
     var verdict = element("p", "verdict");
-    verdict.appendChild(element("strong", "", correct ? "Correct." : "Incorrect."));
+    verdict.appendChild(element("strong", "", correct ? MeridianI18n.t("quiz.correct") : MeridianI18n.t("quiz.incorrect")));
     var notes = feedbackFor(form, reading, correct);
     if (notes.length) verdict.appendChild(document.createTextNode(" " + notes.join(" ")));
     status.appendChild(verdict);
@@ -77,7 +77,7 @@
       copy.removeAttribute("id");
       status.appendChild(copy);
     }
-    if (!correct) status.appendChild(element("p", "retry", "Change your answer and check it again, or open “Show the answer”."));
+    if (!correct) status.appendChild(element("p", "retry", MeridianI18n.t("quiz.retry")));
     var details = form.querySelector("details.answer");
     if (details) details.hidden = false;
   }
@@ -101,7 +101,7 @@
   function enhance(form) {
     var fieldset = form.querySelector("fieldset");
     var actions = element("div", "question-actions");
-    var button = element("button", "", "Check answer");
+    var button = element("button", "", MeridianI18n.t("quiz.check"));
     button.type = "submit";
     actions.appendChild(button);
     var status = element("div", "result");
@@ -129,7 +129,7 @@
   function createSummary() {
     var section = element("section", "quiz-summary");
     section.setAttribute("aria-labelledby", "quiz-summary-title");
-    var heading = element("h2", "", "Your result in this module");
+    var heading = element("h2", "", MeridianI18n.t("quiz.summary.heading"));
     heading.id = "quiz-summary-title";
     section.appendChild(heading);
     section.appendChild(element("p", "quiz-summary-text"));
@@ -138,24 +138,19 @@
     return section;
   }
 
-  function percent(fraction) {
-    return Math.round(fraction * 100) + "%";
-  }
-
   function updateSummary(result) {
     var text = summary.querySelector(".quiz-summary-text");
     var needed = grading.neededToPass(total);
     var answered = Object.keys(result.answers).length;
-    var mark = percent(grading.course.passScore);
+    var mark = MeridianI18n.percent(grading.course.passScore);
     summary.className = "quiz-summary" + (result.passed ? " quiz-passed" : "");
     if (!answered) {
-      text.textContent = "Answer the " + total + (total === 1 ? " question" : " questions") + " on this page. " +
-        "You pass this module with " + needed + " of " + total + " right (" + mark + ").";
+      text.textContent = MeridianI18n.t("quiz.summary.start", { count: total, needed: needed, mark: mark });
     } else if (result.passed) {
-      text.textContent = "Passed: " + result.right + " of " + total + " questions right (" + percent(result.score) + ").";
+      text.textContent = MeridianI18n.t("quiz.summary.passed", { right: result.right, total: total, percent: MeridianI18n.percent(result.score) });
     } else {
-      text.textContent = result.right + " of " + total + " questions right so far (" + percent(result.score) + "), " +
-        answered + " of " + total + " answered. You need " + needed + " right (" + mark + ") to pass.";
+      text.textContent = MeridianI18n.t("quiz.summary.progress", { right: result.right, total: total, percent: MeridianI18n.percent(result.score),
+        answered: answered, needed: needed, mark: mark });
     }
   }
 

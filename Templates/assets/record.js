@@ -188,7 +188,7 @@
   function verificationCode(record) {
     var subtle = window.crypto && window.crypto.subtle;
     if (!subtle || !window.TextEncoder) {
-      return Promise.reject(new Error("This browser cannot compute the record's verification code (it lacks the Web Crypto API)."));
+      return Promise.reject(new Error(MeridianI18n.t("record.noCrypto")));
     }
     return subtle.digest("SHA-256", new TextEncoder().encode(canonicalText(record))).then(function (buffer) {
       var bytes = new Uint8Array(buffer);
@@ -222,7 +222,10 @@
   function csv(record, course) {
     var titles = {};
     course.modules.forEach(function (module) { titles[module.slug] = module.title; });
-    var rows = [["Name", "Employee ID", "Course", "Course version", "Module", "Module title", "Status", "Score", "Passed", "Completed at"]];
+    var rows = [[MeridianI18n.t("record.csv.name"), MeridianI18n.t("record.csv.employeeId"), MeridianI18n.t("record.csv.course"),
+      MeridianI18n.t("record.csv.courseVersion"), MeridianI18n.t("record.csv.module"), MeridianI18n.t("record.csv.moduleTitle"),
+      MeridianI18n.t("record.csv.status"), MeridianI18n.t("record.csv.score"), MeridianI18n.t("record.csv.passed"),
+      MeridianI18n.t("record.csv.completedAt")]];
     record.modules.forEach(function (module) {
       rows.push([record.learner.name, record.learner.employeeId, record.course.id, record.course.version,
         module.slug, titles[module.slug] || "", module.status,

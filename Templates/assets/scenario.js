@@ -77,18 +77,18 @@
     var stage = element("div", "scenario-play");
     var log = element("div", "conversation");
     log.setAttribute("role", "log");
-    log.setAttribute("aria-label", "Conversation");
+    log.setAttribute("aria-label", MeridianI18n.t("scenario.play.conversation"));
     var turns = element("ol", "turns");
     log.appendChild(turns);
     var replies = element("div", "replies");
     replies.setAttribute("role", "group");
-    var repliesLabel = element("p", "replies-label", "Your reply:");
+    var repliesLabel = element("p", "replies-label", MeridianI18n.t("scenario.play.yourReply"));
     repliesLabel.id = section.id + "-replies-label";
     replies.setAttribute("aria-labelledby", repliesLabel.id);
     var result = element("div", "scenario-result");
     result.setAttribute("role", "status");
     result.tabIndex = -1;
-    var restart = element("button", "restart", "Restart the scenario");
+    var restart = element("button", "restart", MeridianI18n.t("scenario.play.restart"));
     restart.type = "button";
     var controls = element("div", "scenario-controls");
     controls.appendChild(restart);
@@ -120,7 +120,7 @@
     function arrive(name) {
       var step = steps[name];
       if (!step) return;
-      if (step.customer) addTurn("turn-customer", "Customer:", step.customer);
+      if (step.customer) addTurn("turn-customer", MeridianI18n.t("scenario.customer"), step.customer);
       replies.textContent = "";
       if (step.ending) return finish(step);
       replies.appendChild(repliesLabel);
@@ -150,8 +150,8 @@
     }
 
     function choose(option, index) {
-      addTurn("turn-you", "You:", "“" + option.reply + "”");
-      if (option.feedback) addTurn("turn-feedback", "Feedback:", option.feedback);
+      addTurn("turn-you", MeridianI18n.t("scenario.play.you"), MeridianI18n.t("scenario.quoted", { words: option.reply }));
+      if (option.feedback) addTurn("turn-feedback", MeridianI18n.t("scenario.play.feedback"), option.feedback);
       chosen.push(index + 1);
       arrive(option.next);
     }
@@ -161,15 +161,17 @@
       if (!outcome) return;
       result.className = "scenario-result ending-" + outcome.ending;
       var heading = element("p", "ending-label");
-      heading.appendChild(element("strong", "", "Ending: " + outcome.ending + "."));
-      heading.appendChild(document.createTextNode(" Your score on this path: " + outcome.points + " of " + spec.maxPoints +
-        " points (" + Math.round(outcome.score * 100) + "%)."));
+      var endings = { good: MeridianI18n.t("scenario.play.ending.good"), mixed: MeridianI18n.t("scenario.play.ending.mixed"),
+        poor: MeridianI18n.t("scenario.play.ending.poor") };
+      heading.appendChild(element("strong", "", endings[outcome.ending]));
+      heading.appendChild(document.createTextNode(" " + MeridianI18n.t("scenario.play.score",
+        { points: outcome.points, max: spec.maxPoints, percent: MeridianI18n.percent(outcome.score) })));
       result.appendChild(heading);
       if (step.debrief) {
         var debrief = step.debrief.cloneNode(true);
         result.appendChild(debrief);
       }
-      result.appendChild(element("p", "restart-hint", "Restart the scenario to try another path."));
+      result.appendChild(element("p", "restart-hint", MeridianI18n.t("scenario.play.restartHint")));
       if (!replaying && store && chosen.length) store.recordScenario(id, chosen.slice(), outcome.path);
     }
 

@@ -15,7 +15,7 @@
   var index = window.meridianSearch;
   if (!form || !input || !status || !list) return;
   if (!index) {
-    status.textContent = "The search index (assets/search-index.js) is missing; rebuild the site.";
+    status.textContent = MeridianI18n.t("search.noIndex");
     return;
   }
 
@@ -107,7 +107,7 @@
     var results = search(query);
     list.textContent = "";
     if (terms.length === 0) {
-      status.textContent = "Type a word to search the course.";
+      status.textContent = MeridianI18n.t("search.empty");
       return;
     }
     results.slice(0, MAX_RESULTS).forEach(function (result) {
@@ -126,7 +126,7 @@
       }
       var kind = document.createElement("span");
       kind.className = "search-result-kind";
-      kind.textContent = section.page.kind === "country" ? "Country" : "Module";
+      kind.textContent = section.page.kind === "country" ? MeridianI18n.t("search.kind.country") : MeridianI18n.t("search.kind.module");
       var heading = document.createElement("h2");
       heading.appendChild(kind);
       heading.appendChild(link);
@@ -139,10 +139,9 @@
       list.appendChild(item);
     });
     var shown = Math.min(results.length, MAX_RESULTS);
-    status.textContent = results.length === 0
-      ? "No results for “" + query.trim() + "”."
-      : (results.length === 1 ? "1 result" : results.length + " results") + " for “" + query.trim() + "”"
-        + (shown < results.length ? "; showing the first " + shown + "." : ".");
+    var found = { count: results.length, query: query.trim(), shown: shown };
+    status.textContent = results.length === 0 ? MeridianI18n.t("search.none", found)
+      : shown < results.length ? MeridianI18n.t("search.someShown", found) : MeridianI18n.t("search.found", found);
   }
 
   var query = new URLSearchParams(window.location.search).get("q") || "";

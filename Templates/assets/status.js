@@ -66,8 +66,8 @@
     var count = summary.querySelector("[data-course-count]");
     if (count) {
       count.textContent = completed === cards.length
-        ? "All " + cards.length + " modules completed"
-        : completed + " of " + cards.length + (cards.length === 1 ? " module" : " modules") + " completed";
+        ? MeridianI18n.t("status.allCompleted", { count: cards.length })
+        : MeridianI18n.t("status.someCompleted", { completed: completed, count: cards.length });
     }
     var certificate = summary.querySelector("a[data-certificate-link]");
     if (certificate) certificate.hidden = completed !== cards.length;

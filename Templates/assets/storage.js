@@ -101,11 +101,11 @@
     var result = emptyData();
     if (value === null) return result;
     if (!isObject(value)) {
-      lost.push("the saved progress was not a progress record");
+      lost.push(MeridianI18n.t("storage.lost.notARecord"));
       return result;
     }
     if (typeof value.course === "string" && value.course !== courseId) {
-      lost.push("the saved progress belonged to another course (" + value.course + ")");
+      lost.push(MeridianI18n.t("storage.lost.otherCourse", { course: value.course }));
       return result;
     }
     if (isCount(value.seed)) result.seed = value.seed;
@@ -115,7 +115,7 @@
       if (isObject(value.learner) && typeof value.learner.name === "string" && typeof value.learner.employeeId === "string") {
         result.learner = { name: value.learner.name, employeeId: value.learner.employeeId };
       } else {
-        lost.push("your name and employee ID");
+        lost.push(MeridianI18n.t("storage.lost.learner"));
       }
     }
     return result;
@@ -124,7 +124,7 @@
   function cleanEach(entries, into, clean, noun, lost) {
     if (entries === undefined) return;
     if (!isObject(entries)) {
-      lost.push("the progress of every " + noun);
+      lost.push(noun === "module" ? MeridianI18n.t("storage.lost.everyModule") : MeridianI18n.t("storage.lost.everyScenario"));
       return;
     }
     var bad = 0;
@@ -132,7 +132,10 @@
       var entry = isObject(entries[id]) ? clean(entries[id]) : null;
       if (entry) into[id] = entry; else bad++;
     });
-    if (bad) lost.push(bad + " " + noun + (bad === 1 ? "'s" : "s'") + " progress");
+    if (bad) {
+      lost.push(noun === "module" ? MeridianI18n.t("storage.lost.modules", { count: bad })
+        : MeridianI18n.t("storage.lost.scenarios", { count: bad }));
+    }
   }
 
   function texts(value) {
@@ -198,21 +201,18 @@
     try {
       result = cleaned(JSON.parse(text || "null"), lost);
     } catch (error) {
-      lost.push("the saved progress was not readable at all");
+      lost.push(MeridianI18n.t("storage.lost.unreadable"));
       result = emptyData();
     }
     if (lost.length) {
       try { storage.setItem(key + ":damaged", text); } catch (ignored) { /* full: nothing more to do */ }
-      resetNotice = "Some progress saved in this browser could not be read, so it was reset: " + lost.join("; ") +
-        ". Everything else was kept.";
+      resetNotice = MeridianI18n.t("storage.reset", { lost: lost.join(MeridianI18n.t("storage.lost.separator")) });
     }
     return result;
   }
 
-  var REFUSED = "This browser is not letting the course save anything, so your progress " +
-    "will not be saved: answers and scores last only until you close or reload this page.";
-  var FULL = "This browser's storage is full, so your latest progress is not saved: it lasts only " +
-    "until you close or reload this page. Export your progress on the Progress page to keep it.";
+  var REFUSED = MeridianI18n.t("storage.refused");
+  var FULL = MeridianI18n.t("storage.full");
   var shown = {};
 
   // A notice at the top of the page's main content, once per kind.

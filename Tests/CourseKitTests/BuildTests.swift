@@ -101,8 +101,8 @@ struct DatasetTests {
             for dimension in Dimension.allCases {
                 let published = row.fields[dimension.datasetColumn] ?? "#NULL!"
                 let expected = published == "#NULL!" ? "—" : published
-                let cell = "<th scope=\"row\">\(dimension.name)</th>"
-                #expect(html.contains(cell), "countries/\(map.fields["code"]!).html has no row for \(dimension.name)")
+                let cell = "<th scope=\"row\">\(dimension.name(in: Repository.englishTexts))</th>"
+                #expect(html.contains(cell), "countries/\(map.fields["code"]!).html has no row for \(dimension.name(in: Repository.englishTexts))")
                 let after = html.components(separatedBy: cell).dropFirst().first ?? ""
                 let value = after.components(separatedBy: "<td>").dropFirst().first?.components(separatedBy: "</td>").first
                 #expect(value?.trimmingCharacters(in: .whitespacesAndNewlines) == expected,

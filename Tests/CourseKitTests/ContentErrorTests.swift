@@ -70,6 +70,14 @@ struct DiagnosticCase: CustomTestStringConvertible, Sendable {
         DiagnosticCase(overlay: "missing-partial", expected: [
             "Templates/home.mustache:4:3: error: template 'home' uses partial 'partials/nowhere', which does not exist",
         ]),
+        DiagnosticCase(overlay: "missing-catalogue", expected: [
+            "Templates/i18n/de.yaml:1:1: error: no text catalogue for language 'de': add Templates/i18n/de.yaml, translated from en.yaml",
+        ]),
+        DiagnosticCase(overlay: "template-texts", expected: [
+            "Templates/home.mustache:1:1: error: text 't.nav.modles' is not in the text catalogue (did you mean 't.nav.modules'?)",
+            "Templates/home.mustache:2:1: error: text 't.module.number' has placeholders ({number}): write it as a section, {{#t.module.number}}…{{/t.module.number}}",
+            "Templates/home.mustache:3:1: error: text 't.nav.modules' has no placeholders: write {{t.nav.modules}}",
+        ]),
         // Rendering a partial that includes itself never ends: the build used to crash.
         DiagnosticCase(overlay: "partial-cycle", expected: [
             "Templates/partials/credits.mustache:2:1: error: template 'partials/credits' includes itself through partials/credits → partials/footer → partials/credits, so rendering it would never end",

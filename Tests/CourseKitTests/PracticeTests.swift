@@ -69,7 +69,7 @@ struct ChoiceOrderTests {
         var question = Question(id: id, kind: .single, prompt: "?", location: here)
         question.choices = (0..<count).map { Question.Choice(text: "\($0)", correct: $0 == 0, feedback: "", fixed: fixed.contains($0)) }
         question.shuffle = shuffle
-        return QuestionRenderer(question: question).choiceOrder
+        return QuestionRenderer(question: question, texts: .keysOnly).choiceOrder
     }
 
     @Test func theBuiltOrderDependsOnlyOnTheQuestionsID() {

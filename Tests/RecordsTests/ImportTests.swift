@@ -21,7 +21,7 @@ struct ImportTests {
         #expect(results.count == 1)
         #expect(results[0].modules.map(\.status) == ["completed", "completed"])
         #expect(results[0].modules[1].score == 1)
-        let csv = try Report(learners: results).render(.csv)
+        let csv = try Report(learners: results).render(.csv, texts: englishTexts)
         #expect(csv.contains("Ada Lovelace,E-1001,https://example.org/courses/fixture,2.1.0,practice,Practice,completed,1.00,yes"))
     }
 
@@ -125,7 +125,7 @@ struct ReportTests {
         modules: [.init(slug: "m", title: "+cmd|' /C calc'!A0", status: "in-progress", score: 0.5, passed: false, completedAt: nil)])
 
     @Test func csvCellsCannotRunAsFormulas() throws {
-        let csv = try Report(learners: [Self.hostile]).render(.csv)
+        let csv = try Report(learners: [Self.hostile]).render(.csv, texts: englishTexts)
         let row = csv.components(separatedBy: "\r\n")[1]
         #expect(row.hasPrefix("\"'=HYPERLINK(\"\"http://x\"\")\",<script>alert(1)</script>,c,1,m,'+cmd|' /C calc'!A0,in-progress,0.50,no,"))
         for cell in ["-1", "@SUM(A1)", "\tx"] { #expect(CSV.cell(cell).hasPrefix("'") || CSV.cell(cell).hasPrefix("\"'")) }
@@ -133,15 +133,27 @@ struct ReportTests {
     }
 
     @Test func htmlIsEscaped() throws {
-        let html = try Report(learners: [Self.hostile]).render(.html)
+        let html = try Report(learners: [Self.hostile]).render(.html, texts: englishTexts)
         #expect(!html.contains("<script>"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(html.contains("=HYPERLINK(&quot;http://x&quot;)"))
         #expect(html.contains("0 of 1 learners completed the course (0%)."))
     }
 
+    @Test func theReportSpeaksTheLanguageAskedFor() throws {
+        let french = try TextCatalogue.load(templates: RecordsFixture.root.appendingPathComponent("Templates"),
+                                            displayPath: "Templates", language: "fr-CA").get()
+        let html = try Report(learners: [Self.hostile]).render(.html, texts: french)
+        #expect(html.contains("<html lang=\"fr-CA\">"))
+        #expect(html.contains("<h1>Rapport de réussite</h1>"))
+        #expect(html.contains("Personnes ayant terminé le cours : 0 sur 1 (0 %)."))
+        #expect(html.contains("<td>En cours</td><td>50 %</td><td>non</td>"))
+        let csv = try Report(learners: [Self.hostile]).render(.csv, texts: french)
+        #expect(csv.hasPrefix("personne,numero_employe,id_cours,version_cours,module,titre_module,etat,score,reussi,termine_le,cours_termine,exporte_le\r\n"))
+    }
+
     @Test func jsonIsParseable() throws {
-        let json = try Report(learners: [Self.hostile]).render(.json)
+        let json = try Report(learners: [Self.hostile]).render(.json, texts: englishTexts)
         let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
         #expect(object?["learners"] as? Int == 1)
     }

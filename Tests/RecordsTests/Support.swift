@@ -71,3 +71,7 @@ struct RecordsFixture {
         return url
     }
 }
+
+/// The shipped English catalogue, which words the HR report.
+let englishTexts = try! TextCatalogue.load(templates: RecordsFixture.root.appendingPathComponent("Templates"),
+                                           displayPath: "Templates", language: "en").get()

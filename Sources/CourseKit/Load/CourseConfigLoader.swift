@@ -76,3 +76,13 @@ struct CourseConfigLoader {
         return valid
     }
 }
+
+extension CourseConfig {
+    /// The settings in `course.yaml` of the course in `content`, or its problems.
+    public static func load(from content: URL, displayPath: String) throws(BuildFailure) -> CourseConfig {
+        var diagnostics: [Diagnostic] = []
+        let config = CourseConfigLoader(files: ContentFiles(directory: content, displayPath: displayPath)).load(into: &diagnostics)
+        guard let config, !diagnostics.containsErrors else { throw BuildFailure(diagnostics) }
+        return config
+    }
+}

@@ -2,15 +2,15 @@
 public enum Dimension: String, CaseIterable, Sendable {
     case pdi, idv, mas, uai, lto, ivr
 
-    /// The dimension's full name.
-    public var name: String {
+    /// The dimension's full name, from the catalogue's `dimension.<key>`.
+    public func name(in texts: TextCatalogue) -> String {
         switch self {
-        case .pdi: "Power distance"
-        case .idv: "Individualism"
-        case .mas: "Masculinity"
-        case .uai: "Uncertainty avoidance"
-        case .lto: "Long-term orientation"
-        case .ivr: "Indulgence"
+        case .pdi: texts.text("dimension.pdi")
+        case .idv: texts.text("dimension.idv")
+        case .mas: texts.text("dimension.mas")
+        case .uai: texts.text("dimension.uai")
+        case .lto: texts.text("dimension.lto")
+        case .ivr: texts.text("dimension.ivr")
         }
     }
 

@@ -14,9 +14,6 @@ public struct DimensionGuide: Sendable {
     public func band(of score: Int) -> Band {
         score < low ? .low : score > high ? .high : .middle
     }
-
-    /// The thresholds in words, e.g. "low below 35, high above 65".
-    public var bandsDescription: String { "low below \(low), middle \(low)–\(high), high above \(high)" }
 }
 
 /// The texts of one dimension.

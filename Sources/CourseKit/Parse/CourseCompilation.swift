@@ -6,11 +6,11 @@ struct CourseCompilation: Sendable {
     /// Compiles any other page of the course (country notes) with the same link rules.
     let compiler: MarkdownCompiler
 
-    init(course: Course, jobs: Int, progress: (any BuildProgress)? = nil) {
+    init(course: Course, texts: TextCatalogue, jobs: Int, progress: (any BuildProgress)? = nil) {
         var links = LinkResolver(pages: course.pageIndex(), contentDirectory: course.directory)
         links.sharedDirectory = course.sharedDirectory
         compiler = MarkdownCompiler(links: links,
-                                        directives: DirectiveRegistry(), allowRawHTML: course.config.rawHTML)
+                                        directives: DirectiveRegistry(texts: texts), allowRawHTML: course.config.rawHTML)
         let counter = ProgressCounter(stage: "Compiling modules", total: course.modules.count, progress: progress)
         modules = Parallel.map(course.modules.count, jobs: jobs) { [compiler] index in
             defer { counter.tick() }

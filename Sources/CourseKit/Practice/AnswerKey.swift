@@ -52,7 +52,8 @@ public struct AnswerKey: Sendable {
         guard !loaded.diagnostics.containsErrors, !loaded.courses.isEmpty else { throw BuildFailure(loaded.diagnostics) }
         var keys: [AnswerKey] = []
         for course in loaded.courses {
-            let compiled = CourseCompilation(course: course, jobs: jobs)
+            // Only the questions count here, not the pages' wording.
+            let compiled = CourseCompilation(course: course, texts: .keysOnly, jobs: jobs)
             if compiled.diagnostics.containsErrors { throw BuildFailure(compiled.diagnostics) }
             keys.append(AnswerKey(config: course.config, modules: compiled.moduleKeys(of: course)))
         }

@@ -7,12 +7,17 @@ public struct QuizDirective: Directive {
         .order: ["items"], .match: ["pairs"],
     ]
 
-    public init() {}
+    /// The interface text of the question's markup.
+    let texts: TextCatalogue
+
+    public init(texts: TextCatalogue) {
+        self.texts = texts
+    }
 
     public func compile(_ fence: DirectiveFence, into page: inout PageCompilation) -> String {
         guard let question = QuizParser(fence: fence).parse(into: &page) else { return "" }
         page.questions.append(question)
-        return QuestionRenderer(question: question).html(into: &page)
+        return QuestionRenderer(question: question, texts: texts).html(into: &page)
     }
 }
 

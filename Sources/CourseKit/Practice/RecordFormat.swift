@@ -15,12 +15,12 @@ public enum RecordFormat {
 public enum ModuleStatus: String, CaseIterable, Codable, Sendable {
     case notStarted = "not-started", inProgress = "in-progress", completed
 
-    /// The words a learner and HR read.
-    public var label: String {
+    /// The words a learner and HR read, from the catalogue's `status.<name>`.
+    public func label(in texts: TextCatalogue) -> String {
         switch self {
-        case .notStarted: "Not started"
-        case .inProgress: "In progress"
-        case .completed: "Completed"
+        case .notStarted: texts.text("status.notStarted")
+        case .inProgress: texts.text("status.inProgress")
+        case .completed: texts.text("status.completed")
         }
     }
 }

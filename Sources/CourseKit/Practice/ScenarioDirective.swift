@@ -2,12 +2,17 @@
 public struct ScenarioDirective: Directive {
     public let name = "scenario"
 
-    public init() {}
+    /// The interface text of the scenario's markup.
+    let texts: TextCatalogue
+
+    public init(texts: TextCatalogue) {
+        self.texts = texts
+    }
 
     public func compile(_ fence: DirectiveFence, into page: inout PageCompilation) -> String {
         guard let scenario = ScenarioParser(fence: fence).parse(into: &page) else { return "" }
         page.scenarios.append(scenario)
-        return ScenarioRenderer(scenario: scenario).html(into: &page)
+        return ScenarioRenderer(scenario: scenario, texts: texts).html(into: &page)
     }
 }
 

@@ -21,7 +21,7 @@ enum CountryData {
         }
     }
 
-    static func script(for course: Course) -> String {
+    static func script(for course: Course, texts: TextCatalogue) -> String {
         var data: [String: Any] = [
             "countries": choices(in: course).map { choice -> [String: Any] in
                 ["code": choice.code, "name": choice.name, "region": choice.region, "url": choice.url,
@@ -29,7 +29,7 @@ enum CountryData {
             },
             "dimensions": Dimension.allCases.map { dimension -> [String: Any] in
                 let notes = course.guide?.dimensions[dimension]
-                return ["key": dimension.rawValue, "name": dimension.name, "about": notes?.about ?? "",
+                return ["key": dimension.rawValue, "name": dimension.name(in: texts), "about": notes?.about ?? "",
                         "customersHigher": notes?.customersHigher ?? "", "customersLower": notes?.customersLower ?? ""]
             },
         ]

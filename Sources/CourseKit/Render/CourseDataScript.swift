@@ -19,11 +19,14 @@ struct CourseDataScript: Sendable {
     }
 
     let config: CourseConfig
+    /// Each status's words, by status.
+    let statuses: [String: String]
     private(set) var parts: [ModulePart]
 
     /// Encodes every module's entry, on up to `jobs` threads.
-    init(config: CourseConfig, modules: [AnswerKey.ModuleKey], urls: [String], jobs: Int) throws {
+    init(config: CourseConfig, texts: TextCatalogue, modules: [AnswerKey.ModuleKey], urls: [String], jobs: Int) throws {
         self.config = config
+        statuses = Dictionary(uniqueKeysWithValues: ModuleStatus.allCases.map { ($0.rawValue, $0.label(in: texts)) })
         let encoded = Parallel.map(modules.count, jobs: jobs) { index in
             Result { try Self.part(for: modules[index], url: urls[index]) }
         }
@@ -46,7 +49,7 @@ struct CourseDataScript: Sendable {
                                              language: config.language, contentHash: contentHash,
                                              passScore: config.passScore, passTolerance: PassMark.tolerance,
                                              practiceAnswer: config.practiceAnswer.rawValue,
-                                             record: .init(), statuses: ModuleStatus.labels,
+                                             record: .init(), statuses: statuses,
                                              endings: Scenario.Ending.allCases.map(\.rawValue), modules: []))
         // The entries go between the brackets of the empty list. Keys are sorted and every quote
         // inside a string is escaped, so this text occurs once, as the key.
@@ -256,13 +259,6 @@ struct CourseDataScript: Sendable {
                 out.raw("}")
             }
         }
-    }
-}
-
-extension ModuleStatus {
-    /// Every status's words, by status.
-    static var labels: [String: String] {
-        Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0.label) })
     }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Escaping for text and attribute values we write into HTML ourselves, and for every `{{name}}`
 /// the templates print (see `TemplateLibrary`).
 public enum HTML {
@@ -28,6 +30,15 @@ public enum HTML {
             }
         }
         return escaped ?? text
+    }
+
+    /// Interface text for HTML text and `"`-quoted attribute values: `& < > "` as entities, and an
+    /// apostrophe left as it is, as the templates write it.
+    public static func escapeText(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") })
+        else { return text }
+        return text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
     /// How many bytes escaping `byte` adds.

@@ -1,8 +1,8 @@
 /// The contexts of the country pages, the countries index and the compare page.
 extension PageContext {
     func country(_ country: Country, notes: CompiledPage?, mentionedIn modules: [Module]) -> [String: Any] {
-        var context = base(kind: "country", title: country.name, description: "What to know before a call with a customer in \(country.name).",
-                           path: country.url)
+        var context = base(kind: "country", title: country.name,
+                           description: texts.text("country.description", ["country": country.name]), path: country.url)
         let hasScores = country.scores.map { !$0.values.isEmpty } ?? false
         let timezones = country.notes?.timezones ?? []
         let regions = course.countries.filter { $0.kind == .region && $0.parent == country.code }
@@ -26,7 +26,8 @@ extension PageContext {
         if hasScores, let scores = country.scores {
             let series = [ScoreChart.Series(name: country.name, scores: scores)]
                 + country.parts.map { ScoreChart.Series(name: $0.name, scores: $0.scores) }
-            page["chart"] = ScoreChart(series: series, bands: course.guide.map { ($0.low, $0.high) }).svg(titleID: "score-chart-title")
+            page["chart"] = ScoreChart(series: series, bands: course.guide.map { ($0.low, $0.high) }, texts: texts)
+                .svg(titleID: "score-chart-title")
             page["compareHref"] = "../compare.html?c=\(country.code)"
             page["compareName"] = country.name
         } else if let stand = (country.parent ?? country.nearest).flatMap(course.country), stand.scores != nil {
@@ -35,7 +36,9 @@ extension PageContext {
             page["compareHref"] = "../compare.html?c=\(stand.code)"
             page["compareName"] = stand.name
         }
-        if let guide = course.guide { page["bands"] = guide.bandsDescription }
+        if let guide = course.guide {
+            page["bands"] = texts.text("band.thresholds", ["low": String(guide.low), "high": String(guide.high)])
+        }
         if modules.count > Self.countryModuleLimit { page["moreModules"] = String(modules.count - Self.countryModuleLimit) }
         if let parent = country.parent.flatMap(course.country) { page["parent"] = self.pageLink(of: parent, from: country.url) }
         if let nearest = country.nearest.flatMap(course.country) { page["nearest"] = self.pageLink(of: nearest, from: country.url) }
@@ -45,7 +48,7 @@ extension PageContext {
 
     func countriesIndex() -> [String: Any] {
         let path = "countries/index.html"
-        var context = base(kind: "countries", title: "Countries", description: "Culture scores and notes for every country in the course.",
+        var context = base(kind: "countries", title: texts.text("countries.title"), description: texts.text("countries.description"),
                            path: path)
         let listed = course.countries.filter { $0.kind != .region }
         context["countries"] = listed.map { country -> [String: Any] in
@@ -56,20 +59,21 @@ extension PageContext {
         context["countryCount"] = String(listed.count)
         context["regionNames"] = Set(listed.map(\.region).filter { !$0.isEmpty }).sorted()
         context["regions"] = course.countries.filter { $0.kind == .region }.map { pageLink(of: $0, from: path) }
-        context["dimensions"] = Dimension.allCases.map { ["key": $0.rawValue, "name": $0.name] }
+        context["dimensions"] = Dimension.allCases.map { ["key": $0.rawValue, "name": $0.name(in: texts)] }
         return context
     }
 
     /// The compare page: three labelled choices; `assets/compare.js` draws the comparison.
     func compare() -> [String: Any] {
-        var context = base(kind: "compare", title: "Compare countries",
-                           description: "Your customers’, your company’s and your support team’s countries side by side, with the largest gaps and what to do about them on a call.",
+        var context = base(kind: "compare", title: texts.text("compare.title"), description: texts.text("compare.description"),
                            path: "compare.html")
         if var page = context["page"] as? [String: Any] {
             page["isCompare"] = true
             context["page"] = page
         }
-        context["slots"] = CompareSlot.all.map { ["id": $0.id, "label": $0.label, "hint": $0.hint] }
+        context["slots"] = CompareSlot.all.map {
+            ["id": $0.id, "label": texts.text($0.labelKey), "hint": texts.text($0.hintKey)]
+        }
         let choices = CountryData.choices(in: course)
         context["optionGroups"] = Dictionary(grouping: choices, by: \.region).sorted { $0.key < $1.key }.map { region, entries in
             ["region": region, "countries": entries.map { ["code": $0.code, "name": $0.name] }] as [String: Any]
@@ -91,6 +95,7 @@ extension PageContext {
             guard let score = scores[dimension], let notes = guide.dimensions[dimension] else { continue }
             let band = guide.band(of: score)
             rows[index]["band"] = band.rawValue
+            rows[index]["bandLabel"] = texts.text("band.\(band.rawValue)")
             rows[index]["meaning"] = notes.text(for: band)
             rows[index]["about"] = notes.about
         }
@@ -113,15 +118,16 @@ extension PageContext {
     }
 }
 
-/// The three choices of the compare page, in the order of `compare.html?c=…`.
+/// The three choices of the compare page, in the order of `compare.html?c=…`, with the keys of
+/// their words in the catalogue.
 struct CompareSlot {
     var id: String
-    var label: String
-    var hint: String
+    var labelKey: String
+    var hintKey: String
 
     static let all = [
-        CompareSlot(id: "customers", label: "Your customers", hint: "Where the people you serve live"),
-        CompareSlot(id: "company", label: "Your company", hint: "Where your company is based (optional)"),
-        CompareSlot(id: "team", label: "Your support team", hint: "Where the agents who take the calls work (optional)"),
+        CompareSlot(id: "customers", labelKey: "compare.slot.customers.label", hintKey: "compare.slot.customers.hint"),
+        CompareSlot(id: "company", labelKey: "compare.slot.company.label", hintKey: "compare.slot.company.hint"),
+        CompareSlot(id: "team", labelKey: "compare.slot.team.label", hintKey: "compare.slot.team.hint"),
     ]
 }

@@ -7,6 +7,10 @@
 struct PageContext {
     let course: Course
     let generator: String
+    /// The interface text, for what this file words itself (page titles, dimension names).
+    let texts: TextCatalogue
+    /// The same text as the templates read it, `t`.
+    let templateTexts: TemplateTexts
     /// Each module's sidebar entry, rendered once for pages one folder down.
     let sidebarItems: SidebarItems
     /// Above this many modules the sidebar lists only the current module's neighbours, so that
@@ -38,6 +42,7 @@ struct PageContext {
                      "isProgress": kind == "progress", "isCertificate": kind == "certificate"] as [String: Any],
             "sidebar": sidebar(current: currentModule, page: path),
             "generator": generator,
+            "t": templateTexts.context,
         ]
     }
 
@@ -109,14 +114,13 @@ struct PageContext {
     }
 
     func search() -> [String: Any] {
-        base(kind: "search", title: "Search", description: "Search the modules and the country pages of the course.",
+        base(kind: "search", title: texts.text("search.title"), description: texts.text("search.description"),
              path: "search.html")
     }
 
     /// `progress.html`: the learner's name and employee ID, every module's status, export and import.
     func progress() -> [String: Any] {
-        var context = base(kind: "progress", title: "Your progress",
-                           description: "Your progress in every module; export it for HR or import it on another computer.",
+        var context = base(kind: "progress", title: texts.text("progress.title"), description: texts.text("progress.description"),
                            path: "progress.html")
         context["modules"] = moduleLinks(from: "progress.html")
         return context
@@ -124,9 +128,8 @@ struct PageContext {
 
     /// `certificate.html`: the printable certificate, shown by its script once every module is completed.
     func certificate() -> [String: Any] {
-        var context = base(kind: "certificate", title: "Certificate of completion",
-                           description: "A printable certificate for a learner who has completed every module of the course.",
-                           path: "certificate.html")
+        var context = base(kind: "certificate", title: texts.text("certificate.title"),
+                           description: texts.text("certificate.description"), path: "certificate.html")
         context["modules"] = moduleLinks(from: "certificate.html")
         return context
     }
@@ -140,7 +143,7 @@ struct PageContext {
     func scores(_ scores: HofstedeScores) -> [[String: Any]] {
         Dimension.allCases.map { dimension in
             let score = scores[dimension]
-            return ["key": dimension.rawValue, "name": dimension.name, "score": score.map(String.init) ?? "—",
+            return ["key": dimension.rawValue, "name": dimension.name(in: texts), "score": score.map(String.init) ?? "—",
                     "hasScore": score != nil, "percent": String(min(max(score ?? 0, 0), 100))]
         }
     }

@@ -6,6 +6,7 @@
 /// `ResponsePattern`); the key it grades with is in the course data, not on the page's form.
 struct QuestionRenderer {
     let question: Question
+    let texts: TextCatalogue
 
     private var id: String { "q-\(question.id)" }
 
@@ -23,7 +24,7 @@ struct QuestionRenderer {
     }
 
     private func practiceAnswer(into page: inout PageCompilation) -> String {
-        "<details class=\"answer\"><summary>Show the answer</summary><div class=\"answer-body\">\n\(answer(into: &page))\n</div></details>"
+        "<details class=\"answer\"><summary>\(HTML.escape(texts.text("question.showAnswer")))</summary><div class=\"answer-body\">\n\(answer(into: &page))\n</div></details>"
     }
 
     /// An exam's feedback, shown once the attempt is submitted: each choice's feedback and the
@@ -51,13 +52,13 @@ struct QuestionRenderer {
                 (question.choices[index].fixed ? "<li data-fixed>" : "<li>") + option(type, index: index + 1, label: question.choices[index].text) + "</li>"
             })
         case .truefalse:
-            return list("choices", [option("radio", index: 1, label: "True", value: "true"),
-                                    option("radio", index: 2, label: "False", value: "false")])
+            return list("choices", [option("radio", index: 1, label: texts.text("question.true"), value: "true"),
+                                    option("radio", index: 2, label: texts.text("question.false"), value: "false")])
         case .order:
             var shuffle = SeededShuffle(seed: question.id)
             let positions = (1...question.items.count).map { "<option value=\"\($0)\">\($0)</option>" }.joined()
             let rows = shuffle.permutation(question.items.count).map { item in
-                select(index: item + 1, label: question.items[item], role: "item", options: "<option value=\"\">Position…</option>" + positions)
+                select(index: item + 1, label: question.items[item], role: "item", options: placeholderOption("question.choosePosition") + positions)
             }
             return list("order-items", rows)
         case .match:
@@ -66,7 +67,7 @@ struct QuestionRenderer {
                 "<option value=\"\($0 + 1)\">\(HTML.escape(question.pairs[$0].right))</option>"
             }.joined()
             let rows = question.pairs.enumerated().map {
-                select(index: $0.offset + 1, label: $0.element.left, role: "left", options: "<option value=\"\">Choose…</option>" + rights)
+                select(index: $0.offset + 1, label: $0.element.left, role: "left", options: placeholderOption("question.chooseMatch") + rights)
             }
             return list("match-pairs", rows)
         }
@@ -80,6 +81,11 @@ struct QuestionRenderer {
         let free = indices.filter { !question.choices[$0].fixed }
         var shuffle = SeededShuffle(seed: question.id)
         return shuffle.shuffled(free.count).map { free[$0] } + indices.filter { question.choices[$0].fixed }
+    }
+
+    /// The empty first option of a select.
+    private func placeholderOption(_ key: String) -> String {
+        "<option value=\"\">\(HTML.escape(texts.text(key)))</option>"
     }
 
     private func list(_ className: String, _ contents: [String]) -> String {
@@ -111,16 +117,17 @@ struct QuestionRenderer {
         switch question.kind {
         case .single, .multiple:
             parts.append("<ul class=\"feedback\">" + question.choices.enumerated().map { index, choice in
-                let verdict = choice.correct ? "Correct" : "Not right"
+                let verdict = texts.text(choice.correct ? "question.correctChoice" : "question.wrongChoice")
                 let feedback = choice.feedback.isEmpty ? "" : " — <span data-feedback>\(e(choice.feedback))</span>"
-                return "<li data-choice=\"\(index + 1)\"><strong>\(verdict):</strong> \(e(choice.text))\(feedback)</li>"
+                return "<li data-choice=\"\(index + 1)\"><strong>\(e(verdict))</strong> \(e(choice.text))\(feedback)</li>"
             }.joined() + "</ul>")
         case .truefalse:
-            parts.append("<p><strong>Answer:</strong> \(question.answer == true ? "True" : "False")</p>")
+            let answer = texts.text(question.answer == true ? "question.true" : "question.false")
+            parts.append("<p><strong>\(e(texts.text("question.answer")))</strong> \(e(answer))</p>")
         case .order:
-            parts.append("<p><strong>Correct order:</strong></p><ol>" + question.items.map { "<li>\(e($0))</li>" }.joined() + "</ol>")
+            parts.append("<p><strong>\(e(texts.text("question.correctOrder")))</strong></p><ol>" + question.items.map { "<li>\(e($0))</li>" }.joined() + "</ol>")
         case .match:
-            parts.append("<p><strong>Matching pairs:</strong></p><ul>"
+            parts.append("<p><strong>\(e(texts.text("question.matchingPairs")))</strong></p><ul>"
                 + question.pairs.map { "<li>\(e($0.left)) → \(e($0.right))</li>" }.joined() + "</ul>")
         }
         if !question.explanation.isEmpty {

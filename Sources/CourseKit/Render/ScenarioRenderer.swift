@@ -4,6 +4,7 @@
 /// reply leads and what it earns from the grading spec in the course data.
 struct ScenarioRenderer {
     let scenario: Scenario
+    let texts: TextCatalogue
 
     private func anchor(_ step: String) -> String { "scenario-\(scenario.id)-\(step)" }
 
@@ -26,16 +27,25 @@ struct ScenarioRenderer {
 
     private func step(for step: Scenario.Step, page: inout PageCompilation) -> String {
         let e = HTML.escape
-        let customer = step.customer.isEmpty ? "" : "<p class=\"customer\"><span class=\"speaker\">Customer:</span> “\(e(step.customer))”</p>"
+        let customer = step.customer.isEmpty ? "" : "<p class=\"customer\"><span class=\"speaker\">\(e(texts.text("scenario.customer")))</span> "
+            + e(texts.text("scenario.quoted", ["words": step.customer])) + "</p>"
         if let ending = step.ending {
             let debrief = step.debrief.isEmpty ? "" : "<div class=\"debrief\">\(page.markdown(step.debrief, at: step.location))</div>"
             return "<li class=\"step ending ending-\(ending.rawValue)\" id=\"\(e(anchor(step.name)))\" data-step=\"\(e(step.name))\" data-ending=\"\(ending.rawValue)\">\(customer)"
-                + "<p class=\"ending-label\"><strong>Ending: \(ending.rawValue)</strong></p>\(debrief)</li>"
+                + "<p class=\"ending-label\"><strong>\(e(label(of: ending)))</strong></p>\(debrief)</li>"
         }
         let options = step.options.map { option in
-            let feedback = option.feedback.isEmpty ? "" : "<details class=\"feedback\"><summary>Feedback</summary><p data-feedback>\(e(option.feedback))</p></details>"
+            let feedback = option.feedback.isEmpty ? "" : "<details class=\"feedback\"><summary>\(e(texts.text("scenario.feedback")))</summary><p data-feedback>\(e(option.feedback))</p></details>"
             return "<li><a href=\"#\(e(anchor(option.next.value)))\" data-reply>\(e(option.reply))</a>\(feedback)</li>"
         }.joined()
         return "<li class=\"step\" id=\"\(e(anchor(step.name)))\" data-step=\"\(e(step.name))\">\(customer)<ul class=\"options\">\(options)</ul></li>"
+    }
+
+    private func label(of ending: Scenario.Ending) -> String {
+        switch ending {
+        case .good: texts.text("scenario.ending.good")
+        case .mixed: texts.text("scenario.ending.mixed")
+        case .poor: texts.text("scenario.ending.poor")
+        }
     }
 }

@@ -13,6 +13,8 @@ struct ScoreChart {
     var series: [Series]
     /// Band thresholds to shade; nil draws no bands.
     var bands: (low: Int, high: Int)?
+    /// The words of the chart: dimension and band names, "no score".
+    var texts: TextCatalogue
 
     static let width = 440.0
     static let plotWidth = 370.0
@@ -50,7 +52,7 @@ struct ScoreChart {
     /// The chart's text name: every series and score, in words.
     var title: String {
         series.map { entry in
-            let scores = Dimension.allCases.map { "\($0.name) \(entry.scores[$0].map(String.init) ?? "no score")" }
+            let scores = Dimension.allCases.map { "\($0.name(in: texts)) \(entry.scores[$0].map(String.init) ?? texts.text("chart.noScore"))" }
             return "\(entry.name): \(scores.joined(separator: ", "))"
         }.joined(separator: "; ")
     }
@@ -63,8 +65,8 @@ struct ScoreChart {
             out += "<rect class=\"chart-band\" x=\"\(Self.format(x(bands.high)))\" y=\"\(Self.format(Self.top - 6))\" width=\"\(Self.format(x(maximum) - x(bands.high)))\" height=\"\(Self.format(bottom - Self.top + 6))\"/>"
             let labels = [("low", x(0) + x(bands.low) / 2), ("middle", (x(bands.low) + x(bands.high)) / 2),
                           ("high", (x(bands.high) + x(maximum)) / 2)]
-            for (label, center) in labels {
-                out += "<text class=\"chart-band-label\" x=\"\(Self.format(center))\" y=\"12\" text-anchor=\"middle\">\(label)</text>"
+            for (band, center) in labels {
+                out += "<text class=\"chart-band-label\" x=\"\(Self.format(center))\" y=\"12\" text-anchor=\"middle\">\(HTML.escape(texts.text("band.\(band)")))</text>"
             }
         }
         for tick in stride(from: 0, through: maximum, by: 50) {
@@ -75,11 +77,11 @@ struct ScoreChart {
     }
 
     private func group(_ dimension: Dimension, top: Double) -> String {
-        var out = "<text class=\"chart-label\" x=\"0\" y=\"\(Self.format(top + 15))\">\(dimension.name)</text>"
+        var out = "<text class=\"chart-label\" x=\"0\" y=\"\(Self.format(top + 15))\">\(HTML.escape(dimension.name(in: texts)))</text>"
         for (index, entry) in series.enumerated() {
             let y = top + Self.labelHeight + Double(index) * (Self.barHeight + Self.barGap)
             guard let score = entry.scores[dimension] else {
-                out += "<text class=\"chart-missing\" x=\"4\" y=\"\(Self.format(y + 11))\">no score</text>"
+                out += "<text class=\"chart-missing\" x=\"4\" y=\"\(Self.format(y + 11))\">\(HTML.escape(texts.text("chart.noScore")))</text>"
                 continue
             }
             let width = max(x(score), 2)

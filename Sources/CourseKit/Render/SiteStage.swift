@@ -4,6 +4,7 @@ import Foundation
 struct SiteStage: @unchecked Sendable {
     let course: Course
     let templates: TemplateLibrary
+    let texts: TextCatalogue
     let writer: SiteWriter?
     let generator: String
     let jobs: Int
@@ -51,8 +52,8 @@ struct SiteStage: @unchecked Sendable {
     }
 
     /// Markdown → HTML fragments, for the modules and the country notes.
-    static func compile(_ course: Course, jobs: Int, progress: (any BuildProgress)? = nil) -> Fragments {
-        let compiled = CourseCompilation(course: course, jobs: jobs, progress: progress)
+    static func compile(_ course: Course, texts: TextCatalogue, jobs: Int, progress: (any BuildProgress)? = nil) -> Fragments {
+        let compiled = CourseCompilation(course: course, texts: texts, jobs: jobs, progress: progress)
         let notes = Parallel.map(course.countries.count, jobs: jobs) { index in
             let country = course.countries[index]
             return country.notes.map { compiled.compiler.compile($0.body, sourcePath: $0.sourcePath, pagePath: country.url) }
@@ -65,7 +66,7 @@ struct SiteStage: @unchecked Sendable {
         let language = course.config.languageCodes.count > 1 ? " (\(course.config.language))" : ""
         defer { clock.lap((writer == nil ? "render and check" : "render and write") + language) }
         // 1. Markdown → HTML fragments, for the modules and the country notes.
-        let fragments = Self.compile(course, jobs: jobs, progress: progress)
+        let fragments = Self.compile(course, texts: texts, jobs: jobs, progress: progress)
         clock.lap("compile Markdown" + language)
         let compiled = fragments.compiled, modules = compiled.modules, notes = fragments.notes
         var diagnostics = fragments.diagnostics
@@ -75,7 +76,7 @@ struct SiteStage: @unchecked Sendable {
         let items = ItemWritingCheck(pages: modules.map(\.compilation), jobs: writer == nil ? jobs : 1)
 
         // 2. Fragments → pages through the templates, written as they are rendered.
-        let contexts = PageContext(course: course, generator: generator,
+        let contexts = PageContext(course: course, generator: generator, texts: texts, templateTexts: TemplateTexts(texts),
                                    sidebarItems: SidebarItems(modules: course.modules, questionCounts: modules.map(\.compilation.questions.count),
                                                               templates: templates, jobs: jobs))
         let mentions = modulesByCountry()
@@ -124,7 +125,8 @@ struct SiteStage: @unchecked Sendable {
         let searchPages = Slot<[SearchIndex.Page]>(), courseData = Slot<CourseDataScript>()
         let courseFiles: [@Sendable () -> [Diagnostic]] = [
             { [self] in writeSearchIndex(modules: modules, notes: notes, keeping: searchPages) },
-            { [self] in writePage("assets/countries-data.js", text: CountryData.script(for: course)) },
+            { [self] in writePage("assets/countries-data.js", text: CountryData.script(for: course, texts: texts)) },
+            { [self] in writePage(TextScript.path, text: TextScript.script(for: texts)) },
             { [self] in writeCourseFiles(keys: keys, keeping: courseData) },
             { items.diagnostics(severity: .warning) },
         ]
@@ -167,7 +169,7 @@ struct SiteStage: @unchecked Sendable {
     private func writeCourseFiles(keys: [AnswerKey.ModuleKey], keeping slot: Slot<CourseDataScript>) -> [Diagnostic] {
         guard let writer else { return [] }
         do {
-            let script = try CourseDataScript(config: course.config, modules: keys, urls: course.modules.map(\.url), jobs: 1)
+            let script = try CourseDataScript(config: course.config, texts: texts, modules: keys, urls: course.modules.map(\.url), jobs: 1)
             slot.value = script
             try writer.write(script.javaScript(), to: folder + CourseDataScript.path)
             try writer.write(ProgressRecordSchema.json, to: folder + ProgressRecordSchema.fileName)

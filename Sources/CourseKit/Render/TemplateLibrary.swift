@@ -10,6 +10,8 @@ public struct TemplateLibrary: Sendable {
     let library: MustacheLibrary
     /// Partials rendered once per distinct input and reused (see `PartialCache`).
     let cachedPartials: [PartialCache]
+    /// Every `t.…` the templates print, for checking against the text catalogue.
+    let textUses: [TextUse]
 
     /// Loads every `*.mustache` under `directory`, named by its path without the extension.
     public static func load(from directory: URL, displayPath: String) -> Result<TemplateLibrary, BuildFailure> {
@@ -61,7 +63,8 @@ public struct TemplateLibrary: Sendable {
             library.register(standIn, named: partial.name)
             return true
         }
-        return .success(TemplateLibrary(library: library, cachedPartials: cached))
+        let textUses = scans.keys.sorted().flatMap { TextUse.uses(in: scans[$0]!, file: texts[$0]!.file) }
+        return .success(TemplateLibrary(library: library, cachedPartials: cached, textUses: textUses))
     }
 
     /// True when the folder has a template `name` (optional pages such as `search`).

@@ -8,6 +8,8 @@ enum Repository {
     static let templates = root.appendingPathComponent("Templates")
     static let data = root.appendingPathComponent("Content/data")
     static let fixtures = root.appendingPathComponent("Tests/CourseKitTests/Fixtures")
+    /// The shipped English catalogue, `Templates/i18n/en.yaml`.
+    static let englishTexts = try! TextCatalogue.load(templates: templates, displayPath: "Templates", language: "en").get()
 
     /// The published Hofstede dataset, as shipped in `Content/data`.
     static func dataset() throws -> DelimitedTable {

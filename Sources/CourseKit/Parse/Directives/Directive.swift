@@ -19,7 +19,12 @@ public struct DirectiveFence: Sendable {
 public struct DirectiveRegistry: Sendable {
     private var directives: [String: any Directive] = [:]
 
-    public init(_ directives: [any Directive] = [QuizDirective(), ScenarioDirective()]) {
+    /// The built-in directives, writing their interface text from `texts`.
+    public init(texts: TextCatalogue) {
+        self.init([QuizDirective(texts: texts), ScenarioDirective(texts: texts)])
+    }
+
+    public init(_ directives: [any Directive]) {
         for directive in directives { register(directive) }
     }
 
