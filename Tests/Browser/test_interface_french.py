@@ -14,7 +14,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import REPO, page_url
+from conftest import page_url
 
 # Attributes whose value a person reads or hears.
 READ_ATTRIBUTES = {"aria-label", "placeholder", "title", "alt"}
