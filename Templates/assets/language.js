@@ -16,12 +16,33 @@
   }
 
   // The heading the reader is in: the last one whose top has scrolled above a third of the window.
-  function currentPosition() {
+  function positionInView() {
     var list = headings(), line = window.innerHeight / 3, position = 0;
     for (var i = 0; i < list.length; i++) {
       if (list[i].getBoundingClientRect().top <= line) position = i + 1;
     }
     return position;
+  }
+
+  // The language links are in the header, so a reader scrolls back up to reach one: the place
+  // that counts is the section they last stopped in (the scroll rested there for a moment),
+  // unless they are reading one now.
+  var settled = 0, timer = null;
+  window.addEventListener("scroll", function () {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(function () {
+      timer = null;
+      var position = positionInView();
+      if (position > 0) settled = position;
+    }, 700);
+  }, { passive: true });
+
+  function currentPosition() {
+    var now = positionInView();
+    if (now > 0) return now;
+    if (settled > 0) return settled;
+    var named = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+    return Math.max(0, headings().indexOf(named) + 1);
   }
 
   function withPlace(link) {

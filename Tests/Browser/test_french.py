@@ -7,6 +7,7 @@ of the site by test_html_valid.py and test_site_links.py, which read Site/ whole
 from __future__ import annotations
 
 import json
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from selenium_axe_python import Axe
 import sitefiles
 from conftest import REPO, page_url
 from test_accessibility import describe
-from test_progress import export, meridian
+from test_progress import meridian
 
 FR = "fr-CA/"
 WAIT_SECONDS = 10
@@ -117,9 +118,10 @@ def test_french_page_has_no_accessibility_violations_and_no_english_after_its_sc
 
 def test_the_language_link_lands_on_the_same_section_in_the_other_language(site, open_page):
     driver = open_page("modules/time-zones.html")
-    headings = driver.find_elements(By.CSS_SELECTOR, "main h2[id], main h3[id]")
+    headings = [h.get_attribute("id") for h in driver.find_elements(By.CSS_SELECTOR, "main h2[id], main h3[id]")]
     assert len(headings) >= 4
-    driver.execute_script("arguments[0].scrollIntoView()", headings[3])
+    driver.execute_script("document.getElementById(arguments[0]).scrollIntoView()", headings[3])
+    time.sleep(1)  # the reader stops at the section; clicking the header link scrolls back up
     driver.find_element(By.CSS_SELECTOR, "a[data-language-link][hreflang='fr-CA']").click()
     WebDriverWait(driver, WAIT_SECONDS).until(lambda d: "/fr-CA/modules/time-zones.html#" in d.current_url
                                               and "section-" not in d.current_url)
@@ -127,9 +129,10 @@ def test_the_language_link_lands_on_the_same_section_in_the_other_language(site,
     assert driver.current_url.endswith("#" + french[3].get_attribute("id"))
     top = driver.execute_script("return arguments[0].getBoundingClientRect().top", french[3])
     assert abs(top) < 50, f"the fourth heading should be at the top of the window, not at {top}px"
+    time.sleep(1)
     driver.find_element(By.CSS_SELECTOR, "a[data-language-link][hreflang='en']").click()
     WebDriverWait(driver, WAIT_SECONDS).until(lambda d: "/fr-CA/" not in d.current_url)
-    assert driver.current_url.endswith("#" + headings[3].get_attribute("id"))
+    assert driver.current_url.endswith("#" + headings[3])
 
 
 def first_question(driver):
@@ -165,9 +168,10 @@ def test_a_quiz_and_a_scenario_work_in_french(open_page):
     assert result and result.split("\n")[0] not in english
     driver = open_page(FR + "modules/scenario-practice.html")
     scenario = driver.find_element(By.CSS_SELECTOR, "section.scenario")
-    scenario.find_element(By.CSS_SELECTOR, "a[data-reply]").click()
-    steps = scenario.find_elements(By.CSS_SELECTOR, "li.step")
-    WebDriverWait(driver, WAIT_SECONDS).until(lambda d: sum(1 for s in steps if s.is_displayed()) >= 2)
+    before = scenario.text
+    scenario.find_element(By.CSS_SELECTOR, "[role='group'] button").click()
+    WebDriverWait(driver, WAIT_SECONDS).until(lambda d: len(scenario.text) > len(before))
+    assert not [line for line in scenario.text.splitlines() if line.strip() in english]
 
 
 def test_a_record_exported_in_french_passes_records_verify(open_page, tmp_path):
@@ -176,6 +180,8 @@ def test_a_record_exported_in_french_passes_records_verify(open_page, tmp_path):
     driver.get(page_url_of(driver, "progress.html"))
     driver.find_element(By.ID, "learner-name").send_keys("Émilie Tremblay")
     driver.find_element(By.ID, "learner-employee-id").send_keys("QC-0042")
+    for old in Path(driver.download_dir).iterdir():
+        old.unlink()
     driver.find_element(By.CSS_SELECTOR, "button[data-export='json']").click()
     record = wait_for_download(driver, ".json")
     data = json.loads(record.read_text())
@@ -196,8 +202,6 @@ def wait_for_download(driver, suffix: str) -> Path:
         files = [p for p in folder.iterdir() if p.suffix == suffix]
         busy = [p for p in folder.iterdir() if p.name.endswith(".crdownload")]
         return files[0] if files and not busy else False
-    for old in folder.iterdir():
-        old.unlink()
     return WebDriverWait(driver, WAIT_SECONDS).until(finished)
 
 
