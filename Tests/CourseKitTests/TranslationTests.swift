@@ -30,7 +30,7 @@ struct TranslationTests {
         #expect(french.contains("<html lang=\"fr-CA\">"))
         #expect(english.contains("<link rel=\"alternate\" hreflang=\"fr-CA\" href=\"../fr-CA/modules/practice.html\">"))
         #expect(french.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"../../modules/practice.html\">"))
-        #expect(english.contains("<a href=\"../fr-CA/modules/practice.html\" hreflang=\"fr-CA\" lang=\"fr-CA\" data-language-link>Français (Canada)</a>"))
+        #expect(english.contains("<a href=\"../fr-CA/modules/practice.html\" hreflang=\"fr-CA\" lang=\"fr-CA\" data-language-link>Français</a>"))
         #expect(french.contains("data-language-link>English</a>"))
         #expect(french.contains("Quelle heure donner dans un suivi\u{202F}?"))
         // The translation's title, its own search index and course data, and the shared image.
@@ -39,6 +39,12 @@ struct TranslationTests {
             #expect(FileManager.default.fileExists(atPath: course.site.appendingPathComponent(file).path), "\(file)")
         }
         #expect(try page(course, "fr-CA/countries/ca.html").contains("Canada (francophone)"))
+    }
+
+    @Test func languagesAreNamedInThemselvesWithTheRegionOnlyWhenTwoShareALanguage() {
+        #expect(LanguageTag.autonym("fr-CA", among: ["en", "fr-CA"]) == "Français")
+        #expect(LanguageTag.autonym("fr-CA", among: ["en", "fr-CA", "fr-FR"]) == "Français (Canada)")
+        #expect(LanguageTag.autonym("en", among: ["en", "fr-CA"]) == "English")
     }
 
     @Test func aCourseInOneLanguageHasNoLanguageLinks() throws {

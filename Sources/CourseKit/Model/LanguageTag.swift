@@ -12,10 +12,13 @@ public enum LanguageTag {
         "'\(tag)' is not a BCP 47 language tag (use a language code and an optional region, such as en, fr-CA or pt-BR)"
     }
 
-    /// The language's name in itself, as a language menu shows it: "English", "Français (Canada)".
-    public static func autonym(_ tag: String) -> String {
-        let locale = Locale(identifier: tag)
-        guard let name = locale.localizedString(forIdentifier: tag), let first = name.first else { return tag }
+    /// The language's name in itself, as a language menu shows it: "Français", or "Français
+    /// (Canada)" when another of `tags` is French too.
+    public static func autonym(_ tag: String, among tags: [String] = []) -> String {
+        let primary = String(tag.split(separator: "-")[0])
+        let shared = tags.filter { $0 != tag && $0.split(separator: "-").first.map(String.init)?.lowercased() == primary.lowercased() }
+        let named = shared.isEmpty ? primary : tag
+        guard let name = Locale(identifier: tag).localizedString(forIdentifier: named), let first = name.first else { return tag }
         return first.uppercased() + name.dropFirst()
     }
 

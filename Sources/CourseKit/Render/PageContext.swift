@@ -52,7 +52,7 @@ struct PageContext {
         guard config.languageCodes.count > 1 else { return [] }
         let siteRoot = root + (config.language == config.defaultLanguage ? "" : "../")
         return config.languageCodes.map { tag in
-            ["code": tag, "name": LanguageTag.autonym(tag), "href": siteRoot + LanguageTag.folder(tag, of: config) + path,
+            ["code": tag, "name": LanguageTag.autonym(tag, among: config.languageCodes), "href": siteRoot + LanguageTag.folder(tag, of: config) + path,
              "isCurrent": tag == config.language]
         }
     }
