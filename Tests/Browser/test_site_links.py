@@ -89,7 +89,10 @@ def test_no_script_requests_local_files(site, pages):
     problems = []
     for path in sitefiles.files(site, ".js"):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if LOCAL_REQUEST.search(line) and not (sitefiles.relative(site, path) == LRS_POST[0] and LRS_POST[1] in line):
+            # Each language's copy of the assets (fr-CA/assets/…) has the one allowed request.
+            asset = sitefiles.relative(site, path).removeprefix(path.parent.parent.name + "/") \
+                if path.parent.parent != site else sitefiles.relative(site, path)
+            if LOCAL_REQUEST.search(line) and not (asset == LRS_POST[0] and LRS_POST[1] in line):
                 problems.append(f"{sitefiles.relative(site, path)}:{number}: {line.strip()}")
     for page in pages.values():
         for start, text in page.inline_scripts:
