@@ -11,7 +11,7 @@ import Foundation
 /// else (a new module, a changed title that appears on other pages, a template, a country
 /// note, `course.yaml`) is a full build. Either way the output changes only when the content
 /// has no errors.
-public final class IncrementalSite: @unchecked Sendable {
+public final class IncrementalSite {
     public enum Update: Sendable {
         /// Pages rewritten in place (site paths), the edited modules' warnings (as a full build
         /// reports them), and the time the edited pages took.

@@ -1,5 +1,5 @@
 import Dispatch
-import Foundation
+import Synchronization
 
 /// Runs independent work on several cores.
 enum Parallel {
@@ -8,38 +8,22 @@ enum Parallel {
     /// not leave the other cores idle at the end.
     static func map<T: Sendable>(_ count: Int, jobs: Int, _ body: @Sendable (Int) -> T) -> [T] {
         guard count > 0 else { return [] }
-        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
-        results.initialize(repeating: nil)
-        defer {
-            results.deinitialize()
-            results.deallocate()
-        }
-        // Each index is written by exactly one thread, so the buffer needs no lock.
-        nonisolated(unsafe) let shared = results
         let threads = max(1, min(jobs, count))
-        guard threads > 1 else {
-            for index in 0..<count { shared[index] = body(index) }
-            return results.map { $0! }
-        }
-        let next = Counter()
+        guard threads > 1 else { return (0..<count).map(body) }
+        let next = Atomic<Int>(0)
+        // Each thread keeps what it made and hands it over once, at the end.
+        let finished = Mutex<[[(index: Int, value: T)]]>([])
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
-            while case let index = next.take(), index < count {
-                shared[index] = body(index)
+            var made: [(index: Int, value: T)] = []
+            while case let index = next.wrappingAdd(1, ordering: .relaxed).oldValue, index < count {
+                made.append((index, body(index)))
             }
+            finished.withLock { $0.append(made) }
+        }
+        var results = [T?](repeating: nil, count: count)
+        for part in finished.withLock({ $0 }) {
+            for (index, value) in part { results[index] = value }
         }
         return results.map { $0! }
-    }
-
-    /// Hands out 0, 1, 2, … to whichever thread asks.
-    private final class Counter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value = 0
-
-        func take() -> Int {
-            lock.lock()
-            defer { lock.unlock() }
-            value += 1
-            return value - 1
-        }
     }
 }

@@ -4,8 +4,8 @@ import Foundation
 /// and `stat`: modification time and size) and comparing with the last look. How `serve`
 /// watches where inotify cannot be used; a ten-thousand-module course takes a while to look at.
 ///
-/// Used by one thread at a time: the one that polls.
-final class FolderPoller: @unchecked Sendable {
+/// Not Sendable: the preview session owns it and uses it only on its own queue.
+final class FolderPoller {
     private struct FileStamp: Equatable {
         var seconds: Int
         var nanoseconds: Int

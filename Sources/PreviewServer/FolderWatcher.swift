@@ -9,8 +9,8 @@ import Foundation
 /// that exist and changed, or existed and are gone. A file that came and went in between (an
 /// editor's probe) is not reported; nor are hidden files and `~` backups, as they are not content.
 ///
-/// Used by one thread at a time: the one that waits for changes.
-final class FolderWatcher: @unchecked Sendable {
+/// Not Sendable: the preview session owns it and uses it only on its own queue.
+final class FolderWatcher {
     /// Why the folders cannot be watched, or can no longer be: the caller looks at them instead.
     struct Failure: Error, CustomStringConvertible, Sendable {
         var description: String

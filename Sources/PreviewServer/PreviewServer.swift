@@ -36,19 +36,19 @@ public struct PreviewServer: Sendable {
     public func run(log: @escaping @Sendable (String) -> Void,
                     onReady: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let session = PreviewSession(options: options, generator: generator, log: log)
-        let changes = session.startWatching(withInotify: watchesWithInotify, pollInterval: pollInterval)
-        _ = await onOwnThread { session.rebuild(reason: "Started") }
+        await session.startWatching(withInotify: watchesWithInotify, pollInterval: pollInterval)
+        await session.rebuild(reason: "Started")
         var logger = Logger(label: "meridian.serve")
         logger.logLevel = .critical
         let app = Application(
-            responder: PreviewResponder(session: session),
+            responder: PreviewResponder(root: session.root, live: session.live),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
             onServerRunning: { channel in await onReady(channel.localAddress?.port ?? port) },
             logger: logger
         )
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.run() }
-            group.addTask { await session.watch(changes, pollInterval: pollInterval) }
+            group.addTask { await session.watch(pollInterval: pollInterval) }
             try await group.next()
             group.cancelAll()
         }
@@ -58,7 +58,9 @@ public struct PreviewServer: Sendable {
 /// Answers every request: the site's files, the reload script and events, a 404 page.
 struct PreviewResponder: HTTPResponder {
     typealias Context = BasicRequestContext
-    let session: PreviewSession
+    /// The site folder.
+    let root: URL
+    let live: LiveReload
 
     func respond(to request: Request, context: Context) async throws -> Response {
         guard request.method == .get || request.method == .head else {
@@ -71,7 +73,7 @@ struct PreviewResponder: HTTPResponder {
         if path == PreviewServer.ownPrefix + "events" {
             return events()
         }
-        switch SitePath.resolve(path, in: session.root) {
+        switch SitePath.resolve(path, in: root) {
         case .redirect(let location):
             let query = request.uri.query.map { "?" + $0 } ?? ""
             return Response(status: .movedPermanently, headers: [.location: location + query])
@@ -83,7 +85,7 @@ struct PreviewResponder: HTTPResponder {
             }
             let type = SitePath.contentType(for: url)
             if type.hasPrefix("text/html") {
-                return html(ReloadScript.inject(into: String(decoding: data, as: UTF8.self), generation: session.state.generation))
+                return html(ReloadScript.inject(into: String(decoding: data, as: UTF8.self), generation: live.state.generation))
             }
             return Response(status: .ok, headers: [.contentType: type, .cacheControl: "no-store"],
                             body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
@@ -91,7 +93,7 @@ struct PreviewResponder: HTTPResponder {
     }
 
     private func events() -> Response {
-        let stream = session.events()
+        let stream = live.events()
         return Response(status: .ok,
                         headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
                         body: ResponseBody { writer in
@@ -129,16 +131,6 @@ struct PreviewResponder: HTTPResponder {
             </body>
             </html>
 
-            """, generation: session.state.generation)
-    }
-}
-
-/// Runs blocking work (a build uses every core and waits for it) on a thread of its own, so
-/// that it never holds one of the few threads that serve requests.
-func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
-    await withCheckedContinuation { continuation in
-        let thread = Thread { continuation.resume(returning: body()) }
-        thread.stackSize = 8 << 20
-        thread.start()
+            """, generation: live.state.generation)
     }
 }

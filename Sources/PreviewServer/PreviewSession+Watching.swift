@@ -1,9 +1,22 @@
 import Foundation
 
-/// How `serve` learns of changes: inotify, or polling where inotify cannot be used.
-enum ChangeSource: Sendable {
+/// How `serve` learns of changes: inotify, or polling where inotify cannot be used. Owned by
+/// the preview session and used only on its queue.
+enum ChangeSource {
     case inotify(FolderWatcher)
     case polling(FolderPoller)
+
+    /// Which of the two, to say.
+    enum Kind: Sendable {
+        case inotify, polling
+    }
+
+    var kind: Kind {
+        switch self {
+        case .inotify: .inotify
+        case .polling: .polling
+        }
+    }
 }
 
 extension PreviewSession {
@@ -15,51 +28,56 @@ extension PreviewSession {
 
     /// Starts watching the content and templates, before the first build so that no save is
     /// missed: with inotify, or, when it cannot be used (and saying so), by polling.
-    func startWatching(withInotify: Bool, pollInterval: Duration) -> ChangeSource {
+    @discardableResult
+    func startWatching(withInotify: Bool, pollInterval: Duration) -> ChangeSource.Kind {
         if withInotify {
             do {
-                return .inotify(try FolderWatcher(roots: watchedFolders))
+                source = .inotify(try FolderWatcher(roots: watchedFolders))
+                return .inotify
             } catch {
                 log("Cannot watch with inotify (\(error)); looking for changes every \(Self.describe(pollInterval)) instead")
             }
         }
-        return .polling(FolderPoller(roots: watchedFolders))
+        source = .polling(FolderPoller(roots: watchedFolders))
+        return .polling
     }
 
     /// Rebuilds after every change until cancelled. If inotify fails on the way (a watched
     /// folder removed, the limit of watches reached), polling takes over after a full build.
-    func watch(_ source: ChangeSource, pollInterval interval: Duration) async {
+    ///
+    /// With inotify, this is one long wait on the session's queue, from start to end: the
+    /// queue's thread blocks in inotify (looking at cancellation four times a second) and
+    /// builds after each change. When polling, the task sleeps between looks and the queue
+    /// is free.
+    func watch(pollInterval interval: Duration) async {
         switch source {
+        case nil:
+            return
         case .polling(let poller):
             await poll(poller, every: interval)
         case .inotify(let watcher):
-            guard let failure = await watchUntilCancelled(watcher) else { return }
+            guard let failure = watchUntilCancelled(watcher) else { return }
             log("Stopped watching with inotify (\(failure)); looking for changes every \(Self.describe(interval)) instead")
             let poller = FolderPoller(roots: watchedFolders)
-            await onOwnThread { self.apply(nil) }
+            source = .polling(poller)
+            apply(nil)
             await poll(poller, every: interval)
         }
     }
 
-    /// Waits for the watcher's changes on a thread of its own; nil when cancelled.
-    private func watchUntilCancelled(_ watcher: FolderWatcher) async -> FolderWatcher.Failure? {
-        let stop = StopFlag()
-        return await withTaskCancellationHandler {
-            await onOwnThread { () -> FolderWatcher.Failure? in
-                do throws(FolderWatcher.Failure) {
-                    while let change = try watcher.nextChange(settle: Self.settleTime, stopped: { stop.isSet }) {
-                        switch change {
-                        case .files(let paths): self.apply(paths)
-                        case .everything: self.apply(nil)
-                        }
-                    }
-                    return nil
-                } catch {
-                    return error
+    /// Waits for the watcher's changes and applies each, until cancelled; the failure that
+    /// ended the wait, or nil when cancelled.
+    private func watchUntilCancelled(_ watcher: FolderWatcher) -> FolderWatcher.Failure? {
+        do throws(FolderWatcher.Failure) {
+            while let change = try watcher.nextChange(settle: Self.settleTime, stopped: { Task.isCancelled }) {
+                switch change {
+                case .files(let paths): apply(paths)
+                case .everything: apply(nil)
                 }
             }
-        } onCancel: {
-            stop.set()
+            return nil
+        } catch {
+            return error
         }
     }
 
@@ -67,9 +85,9 @@ extension PreviewSession {
     private func poll(_ poller: FolderPoller, every interval: Duration) async {
         while !Task.isCancelled {
             try? await Task.sleep(for: interval)
-            let changed = await onOwnThread { poller.changedFiles() }
+            let changed = poller.changedFiles()
             guard !changed.isEmpty else { continue }
-            await onOwnThread { self.apply(changed) }
+            apply(changed)
         }
     }
 
@@ -83,21 +101,11 @@ extension PreviewSession {
             reason = "Files changed"
         }
         // After a failed build the site in memory may be behind: build it all.
-        let hadProblems = !state.problems.isEmpty
+        let hadProblems = !live.state.problems.isEmpty
         rebuild(reason: reason, changed: hadProblems ? nil : changed)
     }
 
     private static func describe(_ interval: Duration) -> String {
         "\(Int((interval / .milliseconds(1)).rounded())) ms"
     }
-}
-
-/// Set once, from any thread, to tell a waiting thread to stop.
-final class StopFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-
-    var isSet: Bool { lock.withLock { value } }
-
-    func set() { lock.withLock { value = true } }
 }

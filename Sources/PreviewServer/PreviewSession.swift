@@ -1,17 +1,21 @@
 import CourseKit
 import Foundation
 
-/// The state `meridian serve` shares between the watcher and the requests: the site being
-/// served, how many times it was built, the problems of the last build if it failed (the
-/// last good site keeps being served), and the open pages waiting to be told to reload.
-final class PreviewSession: @unchecked Sendable {
-    let options: BuildOptions
-    let site: IncrementalSite
-    private let lock = NSLock()
-    private var generation = 0
-    private var problems: [Diagnostic] = []
-    private var listeners: [UUID: AsyncStream<String>.Continuation] = [:]
-    let log: @Sendable (String) -> Void
+/// `meridian serve`'s session: the site kept in memory (`IncrementalSite`), rebuilt after
+/// every change, and what the watcher needs. An actor, so that two updates can never overlap:
+/// the first build, every rebuild and the wait for changes run one at a time on the session's
+/// own queue (`SessionQueue`). Requests never wait for a build: they read `live`, which keeps
+/// the state open pages are told about.
+actor PreviewSession {
+    nonisolated let options: BuildOptions
+    nonisolated let live = LiveReload()
+    nonisolated let log: @Sendable (String) -> Void
+    private let site: IncrementalSite
+    /// What tells the session of changes, once `startWatching` has chosen.
+    var source: ChangeSource?
+    private nonisolated let queue = SessionQueue()
+
+    nonisolated var unownedExecutor: UnownedSerialExecutor { queue.asUnownedSerialExecutor() }
 
     init(options: BuildOptions, generator: String, log: @escaping @Sendable (String) -> Void) {
         self.options = options
@@ -19,11 +23,7 @@ final class PreviewSession: @unchecked Sendable {
         self.log = log
     }
 
-    var root: URL { options.output }
-
-    var state: (generation: Int, problems: [Diagnostic]) {
-        lock.withLock { (generation, problems) }
-    }
+    nonisolated var root: URL { options.output }
 
     /// Builds the site (all of it, or with `changed` files only what they affect); on
     /// failure keeps the previous site and remembers why.
@@ -43,20 +43,16 @@ final class PreviewSession: @unchecked Sendable {
             } else {
                 summary = Self.describe(try site.build(), since: started)
             }
-            let current = lock.withLock {
-                generation += 1
-                problems = []
-                return generation
-            }
+            let generation = live.succeeded()
             log("\(reason): \(summary)")
-            broadcast(event: "reload", data: String(current))
+            live.broadcast(event: "reload", data: String(generation))
             try site.writeSearchIndex()
             return true
         } catch {
-            lock.withLock { problems = error.diagnostics }
+            live.failed(error.diagnostics)
             log(error.diagnostics.map(\.description).joined(separator: "\n"))
             log("\(reason): build failed (\(error.errorCount) error\(error.errorCount == 1 ? "" : "s")); still serving the last good site")
-            broadcast(event: "problems", data: Self.problemsJSON(error.diagnostics))
+            live.broadcast(event: "problems", data: LiveReload.problemsJSON(error.diagnostics))
             return false
         }
     }
@@ -64,35 +60,5 @@ final class PreviewSession: @unchecked Sendable {
     private static func describe(_ report: BuildReport, since started: Date) -> String {
         let warnings = report.warnings.isEmpty ? "" : report.warnings.map(\.description).joined(separator: "\n") + "\n"
         return warnings + "built \(report.pages) pages in \(Int(Date().timeIntervalSince(started) * 1000)) ms"
-    }
-
-    // MARK: Live reload
-
-    /// A stream of server-sent events for one open page, starting with the current state.
-    func events() -> AsyncStream<String> {
-        let id = UUID()
-        let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(8))
-        let current = state
-        continuation.yield(Self.event("state", data: "{\"generation\":\(current.generation),\"problems\":\(Self.problemsJSON(current.problems))}"))
-        continuation.onTermination = { [weak self] _ in
-            guard let self else { return }
-            _ = self.lock.withLock { self.listeners.removeValue(forKey: id) }
-        }
-        lock.withLock { listeners[id] = continuation }
-        return stream
-    }
-
-    private func broadcast(event: String, data: String) {
-        let message = Self.event(event, data: data)
-        let current = lock.withLock { Array(listeners.values) }
-        for listener in current { listener.yield(message) }
-    }
-
-    static func event(_ name: String, data: String) -> String {
-        "event: \(name)\ndata: \(data)\n\n"
-    }
-
-    static func problemsJSON(_ diagnostics: [Diagnostic]) -> String {
-        "[" + diagnostics.map { JSONText.string($0.description) }.joined(separator: ",") + "]"
     }
 }

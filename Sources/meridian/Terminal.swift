@@ -1,5 +1,6 @@
 import CourseKit
 import Foundation
+import Synchronization
 
 /// Standard error, and whether a person is watching it.
 struct Terminal: Sendable {
@@ -20,27 +21,27 @@ struct Terminal: Sendable {
 }
 
 /// A progress line redrawn in place on a terminal.
-final class TerminalProgress: BuildProgress, @unchecked Sendable {
+final class TerminalProgress: BuildProgress {
     private let terminal: Terminal
-    private let lock = NSLock()
-    private var drawn = false
+    /// Whether a line is on the screen; held while drawing, so lines from several threads do not mix.
+    private let drawn = Mutex(false)
 
     init(terminal: Terminal) {
         self.terminal = terminal
     }
 
     func advance(stage: String, done: Int, total: Int) {
-        lock.lock()
-        defer { lock.unlock() }
         let percent = total == 0 ? 100 : done * 100 / total
-        terminal.write("\r\u{1B}[2K\(stage): \(done)/\(total) (\(percent)%)")
-        drawn = true
+        drawn.withLock { drawn in
+            terminal.write("\r\u{1B}[2K\(stage): \(done)/\(total) (\(percent)%)")
+            drawn = true
+        }
     }
 
     func finish() {
-        lock.lock()
-        defer { lock.unlock() }
-        if drawn { terminal.write("\r\u{1B}[2K") }
-        drawn = false
+        drawn.withLock { drawn in
+            if drawn { terminal.write("\r\u{1B}[2K") }
+            drawn = false
+        }
     }
 }

@@ -205,7 +205,7 @@ struct PreviewServerTests {
                                    templatesDisplay: "NoTemplates", output: course.site, jobs: 2)
         let log = Lines()
         let session = PreviewSession(options: options, generator: "Meridian test", log: { log.append($0) })
-        guard case .polling = session.startWatching(withInotify: true, pollInterval: .milliseconds(250)) else {
+        guard case .polling = await session.startWatching(withInotify: true, pollInterval: .milliseconds(250)) else {
             Issue.record("a missing folder was watched with inotify")
             return
         }

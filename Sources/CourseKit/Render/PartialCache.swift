@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import Synchronization
 
 /// Partials whose output is the same on many pages (the site header, the footer, the
 /// stylesheet links) rendered once per distinct input and reused, like Hugo's `partialCached`
@@ -14,7 +15,7 @@ import Mustache
 /// Its output is then a function of the values its tag names have in that context; those
 /// values, written out in full, are the cache key. A partial whose key keeps changing (one that
 /// prints the page title, say) stops being cached after a few pages.
-final class PartialCache: @unchecked Sendable {
+final class PartialCache: Sendable {
     /// How many different outputs a partial may have before caching it stops paying.
     static let capacity = 16
 
@@ -26,9 +27,8 @@ final class PartialCache: @unchecked Sendable {
     let key: String
     /// Every name the partial's tags look up, split at dots.
     private let names: [[String]]
-    private let lock = NSLock()
-    private var outputs: [String: String] = [:]
-    private var gaveUp = false
+    /// The outputs kept, by cache key, and whether caching stopped paying.
+    private let kept = Mutex<(outputs: [String: String], gaveUp: Bool)>(([:], false))
 
     init(name: String, index: Int, names: [String]) {
         self.name = name
@@ -39,16 +39,12 @@ final class PartialCache: @unchecked Sendable {
 
     /// False once the partial has had more different outputs than `capacity`.
     var isCaching: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return !gaveUp
+        kept.withLock { !$0.gaveUp }
     }
 
     /// How many different outputs are kept.
     var outputCount: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return outputs.count
+        kept.withLock { $0.outputs.count }
     }
 
     /// The template registered under `name`: it prints what `output(in:library:)` returns.
@@ -57,16 +53,13 @@ final class PartialCache: @unchecked Sendable {
     /// The partial rendered against `context`, from the cache when the same values were seen before.
     func output(in context: [String: Any], library: MustacheLibrary) -> String {
         guard let cacheKey = cacheKey(in: context) else { return render(context, library) }
-        lock.lock()
-        let cached = outputs[cacheKey]
-        let open = !gaveUp
-        lock.unlock()
+        let (cached, open) = kept.withLock { ($0.outputs[cacheKey], !$0.gaveUp) }
         if let cached { return cached }
         let output = render(context, library)
         guard open else { return output }
-        lock.lock()
-        if outputs.count < Self.capacity { outputs[cacheKey] = output } else { gaveUp = true }
-        lock.unlock()
+        kept.withLock {
+            if $0.outputs.count < Self.capacity { $0.outputs[cacheKey] = output } else { $0.gaveUp = true }
+        }
         return output
     }
 

@@ -1,7 +1,8 @@
 import Foundation
+import Synchronization
 
 /// Compiles, renders and writes every page of a loaded course.
-struct SiteStage: @unchecked Sendable {
+struct SiteStage: Sendable {
     let course: Course
     let templates: TemplateLibrary
     let texts: TextCatalogue
@@ -34,8 +35,13 @@ struct SiteStage: @unchecked Sendable {
     }
 
     /// A value that one job of a `Parallel.map` sets and the caller reads once the map is done.
-    private final class Slot<Value>: @unchecked Sendable {
-        var value: Value?
+    private final class Slot<Value: Sendable>: Sendable {
+        private let stored = Mutex<Value?>(nil)
+
+        var value: Value? {
+            get { stored.withLock { $0 } }
+            set { stored.withLock { $0 = newValue } }
+        }
     }
 
     /// The pages of a site, in the order they are rendered: the home page first, because with
@@ -221,9 +227,8 @@ struct SiteStage: @unchecked Sendable {
 }
 
 /// Counts finished pages across threads and reports every so often.
-final class ProgressCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var done = 0
+final class ProgressCounter: Sendable {
+    private let done = Atomic<Int>(0)
     let stage: String
     let total: Int
     let progress: (any BuildProgress)?
@@ -236,10 +241,7 @@ final class ProgressCounter: @unchecked Sendable {
 
     func tick() {
         guard let progress else { return }
-        lock.lock()
-        done += 1
-        let current = done
-        lock.unlock()
+        let current = done.wrappingAdd(1, ordering: .relaxed).newValue
         if current == total || current % 250 == 0 { progress.advance(stage: stage, done: current, total: total) }
     }
 }

@@ -65,7 +65,7 @@ enum FolderSwap {
     /// only for GNU sources, which Swift does not import.
     private static let renameExchange: UInt32 = 2
     private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-    nonisolated(unsafe) private static let exchange: RenameAt2? = {
+    private static let exchange: RenameAt2? = {
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
         return unsafeBitCast(symbol, to: RenameAt2.self)
     }()

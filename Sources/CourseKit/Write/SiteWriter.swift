@@ -1,9 +1,10 @@
 import Foundation
+import Synchronization
 
 /// Writes a site into a staging folder beside the output, then swaps it in, so a failed or
 /// killed build never leaves a half-written site: until `commit()` the previous output stays
 /// as it was, and the swap is one atomic rename.
-public final class SiteWriter: @unchecked Sendable {
+public final class SiteWriter: Sendable {
     /// A file in every built site that marks the folder as Meridian's to replace.
     static let marker = ".meridian-site"
     static let readme = """
@@ -20,8 +21,7 @@ public final class SiteWriter: @unchecked Sendable {
     private let files = FileManager.default
     private let stagingPath: String
     /// Folders already made, so that writing ten thousand pages makes each folder once.
-    private var madeFolders: Set<String> = []
-    private let lock = NSLock()
+    private let madeFolders = Mutex<Set<String>>([])
 
     /// Prepares an empty staging folder; refuses to build over a folder Meridian did not write.
     public init(output: URL) throws(BuildFailure) {
@@ -66,11 +66,11 @@ public final class SiteWriter: @unchecked Sendable {
     }
 
     private func makeFolder(_ relativePath: String) throws {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !madeFolders.contains(relativePath) else { return }
-        try files.createDirectory(atPath: stagingPath + "/" + relativePath, withIntermediateDirectories: true)
-        madeFolders.insert(relativePath)
+        try madeFolders.withLock { made in
+            guard !made.contains(relativePath) else { return }
+            try files.createDirectory(atPath: stagingPath + "/" + relativePath, withIntermediateDirectories: true)
+            made.insert(relativePath)
+        }
     }
 
     /// Copies a file or folder into the site at `path`.
