@@ -42,7 +42,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     }
 
     /// The site's templates in a folder of their own, whose footer each input replaces.
-    nonisolated(unsafe) private static let templates: URL = {
+    private static let templates: URL = {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("meridian-fuzz-templates-\(getpid())")
         try? FileManager.default.removeItem(at: folder)
@@ -95,7 +95,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     }
 
     /// The answer key of the course in this repository's `Content/`.
-    nonisolated(unsafe) private static let answerKey: AnswerKey? = {
+    private static let answerKey: AnswerKey? = {
         let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Content")
         return try? AnswerKey.load(from: content, displayPath: "Content", jobs: 1)
