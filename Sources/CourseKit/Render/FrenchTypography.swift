@@ -55,7 +55,7 @@ enum FrenchTypography {
 
     /// One run of text (already HTML-escaped or not: the rules touch only spaces and punctuation).
     static func text(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { triggers.contains($0) }) else { return text }
+        guard mayNeedSpaces(text) else { return text }
         let scalars = Array(text.unicodeScalars)
         var result = String.UnicodeScalarView()
         result.reserveCapacity(scalars.count + 8)
@@ -91,7 +91,17 @@ enum FrenchTypography {
         return String(result)
     }
 
-    private static let triggers = Set(":;!?«»%$€".unicodeScalars)
+    /// A quick look at the bytes: ASCII punctuation the rules handle, or a byte that ends « » or €
+    /// (those bytes end other characters too; the full pass then finds nothing to do).
+    private static func mayNeedSpaces(_ text: String) -> Bool {
+        text.utf8.contains { byte in
+            switch byte {
+            case UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"),
+                 UInt8(ascii: "%"), UInt8(ascii: "$"), 0xAB, 0xBB, 0xAC: true
+            default: false
+            }
+        }
+    }
 
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.numericType != nil }
 
@@ -113,10 +123,10 @@ enum FrenchTypography {
 
     /// A start tag with the text of its readable attributes set.
     private static func attributes(_ tag: String) -> String {
-        guard tag.contains(where: { ":;!?«»%".contains($0) }) else { return tag }
+        guard mayNeedSpaces(tag) else { return tag }
         var output = tag
         for name in readableAttributes {
-            guard let start = output.range(of: " \(name)=\"") else { continue }
+            guard let start = output.firstRange(of: " \(name)=\"") else { continue }
             guard let end = output[start.upperBound...].firstIndex(of: "\"") else { continue }
             let value = String(output[start.upperBound..<end])
             output.replaceSubrange(start.upperBound..<end, with: text(value))
