@@ -71,8 +71,14 @@ final class PartialCache: Sendable {
     /// write out faithfully, or once the partial has stopped being cached.
     private func cacheKey(in context: [String: Any]) -> String? {
         guard isCaching else { return nil }
-        var key = ""
+        // The catalogue's texts (`t.…`) are the same on every page of a language: a text with
+        // placeholders (a lambda) is keyed by the language, its placeholders by their own names.
+        var key = ((context["course"] as? [String: Any])?["language"] as? String).map { "l\($0);" } ?? ""
         for path in names {
+            if path[0] == "t" {
+                key += "t;"
+                continue
+            }
             var value: Any? = context[path[0]]
             for component in path.dropFirst() {
                 guard let object = value else { break }

@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import Synchronization
 
 /// The catalogue as the templates read it, `t` in every page's context: `{{t.nav.modules}}`.
 ///
@@ -46,7 +47,20 @@ final class TemplateTexts: @unchecked Sendable {
             guard text.contains("'"), let template = try? MustacheTemplate(string: escape(text)) else { return text }
             return template
         }
-        return MustacheLambda { body in template(pieces, parts: parts(of: body)) }
+        // A section's body is the same text wherever the template uses it: work its template
+        // out once per body, not on every page.
+        let made = MadeTemplates()
+        return MustacheLambda { body in
+            if let known = made.texts.withLock({ $0[body] }) { return known }
+            let text = template(pieces, parts: parts(of: body))
+            made.texts.withLock { $0[body] = text }
+            return text
+        }
+    }
+
+    /// The template text a lambda made for each section body it was given.
+    private final class MadeTemplates: Sendable {
+        let texts = Mutex<[String: String]>([:])
     }
 
     /// The Mustache text the pieces make, each placeholder given by `parts` or looked up by name.
