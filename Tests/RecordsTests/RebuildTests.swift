@@ -54,6 +54,25 @@ struct RebuildTests {
         #expect(RecordVerifier(key: fixture.key).verify(record).findings == [])
     }
 
+    @Test func aLearnerWhoWorkedInAnotherLanguageGetsThatLanguagesRecord() throws {
+        defer { fixture.remove() }
+        var french = fixture.key
+        french.config.language = "fr-CA"
+        french.config.title = "Cours d'essai"
+        french.contentHash = "sha256:" + String(repeating: "f", count: 64)
+        var key = fixture.key
+        key.translations = [french]
+        let statements = [statement("attempted", "modules/welcome", at: 1, hash: french.contentHash),
+                          statement("attempted", "modules/practice", at: 2, hash: french.contentHash)]
+        let outcome = RecordRebuilder(key: key).rebuild(statements)
+        #expect(outcome.refused == [])
+        let record = try #require(outcome.records.first)
+        #expect(record.course.language == "fr-CA")
+        #expect(record.course.contentHash == french.contentHash)
+        #expect(record.course.title == "Cours d'essai")
+        #expect(RecordVerifier(key: key).verify(record).findings == [])
+    }
+
     @Test func aClaimTheAnswersDoNotSupportIsRefusedAndTheFactsAreKept() throws {
         defer { fixture.remove() }
         let wrong = Dictionary(uniqueKeysWithValues: practice.questions.map { ($0.id, "9") })

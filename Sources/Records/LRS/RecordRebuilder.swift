@@ -121,8 +121,13 @@ public struct RecordRebuilder: Sendable {
     /// regrades them to.
     func record(of facts: [StatementFact]) -> ProgressRecord {
         let learner = facts.last?.learner ?? StatementLearner(key: "", name: "", employeeId: "")
+        // The language of the learner's latest statement: its key has the same grading and its own hash.
+        let hash = facts.last(where: { $0.contentHash != nil })?.contentHash
+        let edition = ([key] + key.translations).first { $0.contentHash == hash } ?? key
         var record = ProgressRecord(format: ProgressRecord.format, formatVersion: ProgressRecord.formatVersion,
-                                    course: .init(id: key.config.id, title: key.config.title, version: key.config.version, contentHash: key.contentHash),
+                                    course: .init(id: key.config.id, title: edition.config.title, version: key.config.version,
+                                                  language: key.translations.isEmpty ? nil : edition.config.language,
+                                                  contentHash: edition.contentHash),
                                     learner: .init(name: learner.name, employeeId: learner.employeeId),
                                     exportedAt: facts.last?.timestamp ?? "", modules: [], scenarios: [], completed: false)
         var completions: [String: String] = [:], lastAnswers: [String: String] = [:]

@@ -25,6 +25,8 @@ struct StatementFact: Sendable {
     var kind: Kind
     var timestamp: String
     var time: Date
+    /// The content hash the statement names: the edition, and so the language, it was made in.
+    var contentHash: String? = nil
 
     /// The module a fact is about, if any.
     var module: String? {
@@ -78,7 +80,9 @@ struct StatementReader: Sendable {
         let result: [String: JSONValue]
         if case let .object(value)? = fields["result"] { result = value } else { result = [:] }
         switch kind(verb: verbID, object: objectID, result: result) {
-        case .success(let kind): return .success(StatementFact(id: id, learner: learner, kind: kind, timestamp: timestamp, time: time))
+        case .success(let kind):
+            return .success(StatementFact(id: id, learner: learner, kind: kind, timestamp: timestamp, time: time,
+                                          contentHash: contentHash(fields["context"])))
         case .failure(let reason): return refuse(reason.text)
         }
     }
@@ -101,6 +105,13 @@ struct StatementReader: Sendable {
             }
         }
         return nil
+    }
+
+    /// The content hash in a statement's context, when it names one.
+    func contentHash(_ context: JSONValue?) -> String? {
+        guard case let .object(fields)? = context, case let .object(extensions)? = fields["extensions"],
+              case let .string(hash)? = extensions[courseIRI + "/xapi/content-hash"] else { return nil }
+        return hash
     }
 
     /// Why a statement made with another edition of the course is not regraded with this one,
