@@ -11,12 +11,12 @@ enum TranslationChecks {
         let baseNotes = Set(base.countries.compactMap(\.notes?.sourcePath)), translatedNotes = Set(translation.countries.compactMap(\.notes?.sourcePath))
         var diagnostics: [Diagnostic] = []
         for path in (baseModules.subtracting(translated)).union(baseNotes.subtracting(translatedNotes)).sorted() {
-            diagnostics.append(.error("not translated into \(tag): add \(display(path, in: translation))",
-                                      at: SourceLocation(file: display(path, in: base))))
+            diagnostics.append(.error("not translated into \(tag): add \(translation.displayFile(path))",
+                                      at: SourceLocation(file: base.displayFile(path))))
         }
         for path in (translated.subtracting(baseModules)).union(translatedNotes.subtracting(baseNotes)).sorted() {
             diagnostics.append(.error("no \(path) in the default language (\(defaultTag)): a translation keeps the file name of the page it translates",
-                                      at: SourceLocation(file: display(path, in: translation))))
+                                      at: SourceLocation(file: translation.displayFile(path))))
         }
         return diagnostics
     }
@@ -28,7 +28,7 @@ enum TranslationChecks {
         var diagnostics: [Diagnostic] = []
         for (index, module) in translation.enumerated() {
             guard let original = baseBySlug[module.slug] else { continue }
-            let file = SourceLocation(file: display(course.modules[index].sourcePath, in: course))
+            let file = SourceLocation(file: course.displayFile(course.modules[index].sourcePath))
             if module.exam != original.exam {
                 diagnostics.append(.error("the exam's draw or attempts differ from the default language's", at: file))
             }
@@ -53,20 +53,16 @@ enum TranslationChecks {
                 diagnostics.append(.error("\(what) '\(original.id)' is missing in \(tag) (it is at \(original.location))", at: file))
                 continue
             }
-            if let difference = zip(item.shape, original.shape).first(where: { $0 != $1 }) ?? (item.shape.count != original.shape.count ? ("", "") : nil) {
-                let detail = difference.0.isEmpty ? "not the same number of choices, items or steps" : "\(difference.0) here, \(difference.1) at \(original.location)"
-                diagnostics.append(.error("\(what) '\(original.id)' grades differently in \(tag) than in the default language: \(detail)",
-                                          at: item.location))
-            }
+            guard item.shape != original.shape else { continue }
+            let detail = zip(item.shape, original.shape).first(where: { $0 != $1 })
+                .map { "\($0) here, \($1) at \(original.location)" } ?? "not the same number of choices, items or steps"
+            diagnostics.append(.error("\(what) '\(original.id)' grades differently in \(tag) than in the default language: \(detail)",
+                                      at: item.location))
         }
         for item in items where !originalIDs.contains(item.id) {
             diagnostics.append(.error("\(what) '\(item.id)' is not in the default language's module: a translation keeps every id", at: item.location))
         }
         return diagnostics
-    }
-
-    private static func display(_ path: String, in course: Course) -> String {
-        course.displayPath.isEmpty || course.displayPath == "." ? path : "\(course.displayPath)/\(path)"
     }
 }
 

@@ -25,19 +25,28 @@ public struct ContentLoader: Sendable {
     /// only when `course.yaml` cannot be read.
     func read(from directory: URL, displayPath: String) -> (course: Course?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        var unreadPages: [String: String] = [:]
         let files = ContentFiles(directory: directory, displayPath: displayPath)
         let config = CourseConfigLoader(files: files).load(into: &diagnostics)
+        let course = course(in: files, config: config, diagnostics: &diagnostics)
+        return (course, diagnostics)
+    }
+
+    /// The modules, country notes and dimension guide of one language's folder, as a course
+    /// with these settings; nil when there are no settings (the files are still read, so that
+    /// their problems are reported).
+    func course(in files: ContentFiles, config: CourseConfig?, diagnostics: inout [Diagnostic]) -> Course? {
+        var unreadPages: [String: String] = [:]
         let modules = ModuleLoader(files: files, jobs: jobs).load(into: &diagnostics, unreadPages: &unreadPages)
         let countries = CountryLoader(files: files).load(into: &diagnostics, unreadPages: &unreadPages)
         let guide = DimensionGuideLoader(files: files).load(into: &diagnostics)
-        guard let config else { return (nil, diagnostics) }
+        guard let config else { return nil }
         var course = Course(config: config, modules: modules, countries: countries,
-                            directory: directory, displayPath: displayPath)
+                            directory: files.directory, displayPath: files.displayPath)
         course.guide = guide
         course.unreadPages = unreadPages
+        course.sharedDirectory = files.sharedDirectory
         diagnostics += checkCountryReferences(in: course)
-        return (course, diagnostics)
+        return course
     }
 
     /// A code naming a notes file that could not be read is not reported again.

@@ -22,31 +22,24 @@ extension ContentLoader {
                 continue
             }
             let edition = readTranslation(tag.value, from: translation, base: base)
-            diagnostics += edition.diagnostics + TranslationChecks.files(of: edition.course, against: base)
-            courses.append(edition.course)
+            diagnostics += edition.diagnostics
+            guard let course = edition.course else { continue }
+            diagnostics += TranslationChecks.files(of: course, against: base)
+            courses.append(course)
         }
         return (courses, diagnostics)
     }
 
-    private func readTranslation(_ tag: String, from files: ContentFiles, base: Course) -> (course: Course, diagnostics: [Diagnostic]) {
+    private func readTranslation(_ tag: String, from files: ContentFiles, base: Course) -> (course: Course?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        var unreadPages: [String: String] = [:]
         var config = base.config
         config.language = tag
         readSettings(from: files, into: &config, diagnostics: &diagnostics)
-        let modules = ModuleLoader(files: files, jobs: jobs).load(into: &diagnostics, unreadPages: &unreadPages)
-        let countries = CountryLoader(files: files).load(into: &diagnostics, unreadPages: &unreadPages)
-        let guide = DimensionGuideLoader(files: files).load(into: &diagnostics)
-        if base.guide != nil, guide == nil, !files.exists(DimensionGuideLoader.path) {
+        let course = course(in: files, config: config, diagnostics: &diagnostics)
+        if base.guide != nil, !files.exists(DimensionGuideLoader.path) {
             diagnostics.append(.error("the country pages need the dimension guide in \(tag): add \(files.display(DimensionGuideLoader.path))",
                                       at: SourceLocation(file: files.displayPath)))
         }
-        var course = Course(config: config, modules: modules, countries: countries,
-                            directory: files.directory, displayPath: files.displayPath)
-        course.guide = guide
-        course.unreadPages = unreadPages
-        course.sharedDirectory = base.directory
-        diagnostics += checkCountryReferences(in: course)
         return (course, diagnostics)
     }
 
