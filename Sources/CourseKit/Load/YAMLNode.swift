@@ -1,5 +1,3 @@
-// libyaml, the parser inside Yams; read here event by event for the common case (see `compose`).
-import CYaml
 import Yams
 
 /// A YAML value as the loaders read it: text, a list or a mapping, with the line and column
@@ -77,8 +75,8 @@ struct YAMLNode {
     }
 }
 
-/// libyaml's events for one snippet, turned into `YAMLNode`s.
-private struct EventReader {
+/// libyaml's events for one snippet (through `LibYAML`), turned into `YAMLNode`s.
+private enum EventReader {
     enum Outcome {
         /// The snippet's document, or nil when it has none.
         case composed(YAMLNode?)
@@ -91,12 +89,10 @@ private struct EventReader {
     /// Thrown to stop reading, for Yams to read the snippet.
     private struct Unread: Error {}
 
-    let parser: UnsafeMutablePointer<yaml_parser_t>
-
     static func compose(_ text: String) -> Outcome {
-        LibYAML.withParser(text) { parser in
+        LibYAML.reading(text) { parser in
             do {
-                return .composed(try EventReader(parser: parser).stream())
+                return .composed(try stream(parser))
             } catch let refusal as YAMLRefusal {
                 return .refused(refusal)
             } catch {
@@ -106,84 +102,71 @@ private struct EventReader {
     }
 
     /// STREAM-START, at most one document, STREAM-END.
-    private func stream() throws -> YAMLNode? {
-        try next(expecting: YAML_STREAM_START_EVENT)
-        var event = try parse()
-        defer { yaml_event_delete(&event) }
-        switch event.type {
-        case YAML_STREAM_END_EVENT:
+    private static func stream(_ parser: borrowing LibYAML) throws -> YAMLNode? {
+        try next(parser, expecting: .streamStart)
+        switch try parse(parser).kind {
+        case .streamEnd:
             return nil
-        case YAML_DOCUMENT_START_EVENT:
-            let root = try node(depth: 0)
-            try next(expecting: YAML_DOCUMENT_END_EVENT)
-            try next(expecting: YAML_STREAM_END_EVENT)
+        case .documentStart:
+            let root = try node(startingWith: parse(parser), depth: 0, parser)
+            try next(parser, expecting: .documentEnd)
+            try next(parser, expecting: .streamEnd)
             return root
         default:
             throw Unread()
         }
     }
 
-    /// The next event; the caller deletes it.
-    private func parse() throws -> yaml_event_t {
-        var event = yaml_event_t()
-        guard yaml_parser_parse(parser, &event) == 1 else { throw Unread() }
+    /// The next event.
+    private static func parse(_ parser: borrowing LibYAML) throws -> YAMLEvent {
+        guard let event = parser.next() else { throw Unread() }
         return event
     }
 
-    /// Reads the next event, which must be of `type`.
-    private func next(expecting type: yaml_event_type_t) throws {
-        var event = try parse()
-        defer { yaml_event_delete(&event) }
-        guard event.type == type else { throw Unread() }
+    /// Reads the next event, which must be a stream's or a document's start or end.
+    private static func next(_ parser: borrowing LibYAML, expecting expected: YAMLEvent.Kind) throws {
+        switch (try parse(parser).kind, expected) {
+        case (.streamStart, .streamStart), (.streamEnd, .streamEnd), (.documentEnd, .documentEnd): return
+        default: throw Unread()
+        }
     }
 
-    /// The node whose first event comes next, read to its end, inside `depth` collections.
-    private func node(depth: Int) throws -> YAMLNode {
-        var event = try parse()
-        defer { yaml_event_delete(&event) }
-        return try node(startingWith: event, depth: depth)
-    }
-
-    private func node(startingWith event: yaml_event_t, depth: Int) throws -> YAMLNode {
+    /// The node that starts with `event`, read to its end, inside `depth` collections.
+    private static func node(startingWith event: YAMLEvent, depth: Int, _ parser: borrowing LibYAML) throws -> YAMLNode {
         if let refusal = YAMLLimits.refusal(of: event, depth: depth) { throw refusal }
-        let line = Int(event.start_mark.line) + 1, column = Int(event.start_mark.column) + 1
-        switch event.type {
-        case YAML_SCALAR_EVENT:
-            let scalar = event.data.scalar
-            let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
-            return YAMLNode(value: .scalar(text), line: line, column: column)
-        case YAML_SEQUENCE_START_EVENT:
-            return YAMLNode(value: .sequence(try items(depth: depth + 1)), line: line, column: column)
-        case YAML_MAPPING_START_EVENT:
-            return YAMLNode(value: .mapping(try pairs(depth: depth + 1)), line: line, column: column)
+        switch event.kind {
+        case .scalar(let text, _, _):
+            return YAMLNode(value: .scalar(text), line: event.line, column: event.column)
+        case .sequenceStart:
+            return YAMLNode(value: .sequence(try items(depth: depth + 1, parser)), line: event.line, column: event.column)
+        case .mappingStart:
+            return YAMLNode(value: .mapping(try pairs(depth: depth + 1, parser)), line: event.line, column: event.column)
         default:
             // An event out of place.
             throw Unread()
         }
     }
 
-    private func items(depth: Int) throws -> [YAMLNode] {
+    private static func items(depth: Int, _ parser: borrowing LibYAML) throws -> [YAMLNode] {
         var items: [YAMLNode] = []
         while true {
-            var item = try parse()
-            defer { yaml_event_delete(&item) }
-            if item.type == YAML_SEQUENCE_END_EVENT { return items }
-            items.append(try node(startingWith: item, depth: depth))
+            let item = try parse(parser)
+            if case .sequenceEnd = item.kind { return items }
+            items.append(try node(startingWith: item, depth: depth, parser))
         }
     }
 
-    private func pairs(depth: Int) throws -> [(key: YAMLNode, value: YAMLNode)] {
+    private static func pairs(depth: Int, _ parser: borrowing LibYAML) throws -> [(key: YAMLNode, value: YAMLNode)] {
         var pairs: [(key: YAMLNode, value: YAMLNode)] = []
         var keys = Set<String>()
         while true {
-            var keyEvent = try parse()
-            defer { yaml_event_delete(&keyEvent) }
-            if keyEvent.type == YAML_MAPPING_END_EVENT { return pairs }
+            let keyEvent = try parse(parser)
+            if case .mappingEnd = keyEvent.kind { return pairs }
             // Only text keys, each once: Yams reports a repeated key, and compares others whole.
-            guard keyEvent.type == YAML_SCALAR_EVENT else { throw Unread() }
-            let key = try node(startingWith: keyEvent, depth: depth)
+            guard case .scalar = keyEvent.kind else { throw Unread() }
+            let key = try node(startingWith: keyEvent, depth: depth, parser)
             guard let name = key.string, keys.insert(name).inserted else { throw Unread() }
-            pairs.append((key, try node(depth: depth)))
+            pairs.append((key, try node(startingWith: parse(parser), depth: depth, parser)))
         }
     }
 }
