@@ -2,7 +2,9 @@ import CourseKit
 import Foundation
 import Testing
 
-/// The whole built fixture site, pinned: every page in full, every other file by size and hash.
+/// The whole built fixture site, pinned: every page in full, every other generated file by size
+/// and hash, and the files copied from the templates by name, with their bytes checked against
+/// the templates' own (so that a change to a style sheet or a script does not re-record this).
 /// Re-record with `RECORD_SNAPSHOTS=1 swift test --filter Snapshot` (the run then fails on purpose).
 @Suite("Whole-site snapshot")
 struct SnapshotTests {
@@ -12,7 +14,8 @@ struct SnapshotTests {
         let course = try FixtureCourse()
         defer { course.remove() }
         _ = try course.build()
-        let actual = Self.describe(snapshotFiles(of: course.site), temporaryFolder: course.folder.path)
+        let actual = Self.describe(snapshotFiles(of: course.site), temporaryFolder: course.folder.path,
+                                   templates: snapshotFiles(of: course.templates.appendingPathComponent("assets")))
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
             try actual.write(to: Self.snapshot, atomically: true, encoding: .utf8)
             Issue.record("recorded \(Self.snapshot.lastPathComponent); unset RECORD_SNAPSHOTS and run again")
@@ -35,10 +38,14 @@ struct SnapshotTests {
         "countries/ca.html", "countries/ca-quebec.html", "countries/jp.html", "compare.html", "progress.html", "certificate.html",
     ]
 
-    /// Pages in full (with the temporary folder's path replaced), other files by size and hash.
-    static func describe(_ files: [String: Data], temporaryFolder: String) -> String {
+    /// Pages in full (with the temporary folder's path replaced), a file that is a template
+    /// asset's exact copy by name, other files by size and hash.
+    static func describe(_ files: [String: Data], temporaryFolder: String, templates: [String: Data]) -> String {
         files.keys.sorted().map { path in
             let data = files[path]!
+            if path.hasPrefix("assets/"), templates[String(path.dropFirst("assets/".count))] == data {
+                return "=== \(path) (copied from the templates)\n"
+            }
             if pagesInFull.contains(path) {
                 let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: temporaryFolder, with: "$TMP")
                 return "=== \(path)\n\(text)"
