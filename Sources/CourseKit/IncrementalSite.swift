@@ -21,37 +21,34 @@ public final class IncrementalSite {
     }
 
     private struct State {
-        var course: Course
-        var templates: TemplateLibrary
+        var renderer: PageRenderer
         var compiler: MarkdownCompiler
-        var contexts: PageContext
-        var modules: [CompiledPage]
-        var notes: [CompiledPage?]
-        var searchPages: [SearchIndex.Page]
+        var searchEntries: [SearchIndex.Page]
         var courseData: CourseDataScript
         var moduleIndex: [String: Int]
+        var course: Course { renderer.course }
+        var modules: [CompiledPage] { renderer.modules }
 
         init(_ kept: Builder.Kept) {
-            course = kept.course
-            templates = kept.templates
-            compiler = kept.products.compiler
-            contexts = kept.products.contexts
-            modules = kept.products.modules
-            notes = kept.products.notes
-            searchPages = kept.products.searchPages
-            courseData = kept.products.courseData
-            moduleIndex = Dictionary(uniqueKeysWithValues: course.modules.enumerated().map { ($1.sourcePath, $0) })
+            renderer = kept.renderer
+            compiler = kept.compiler
+            searchEntries = kept.searchEntries
+            courseData = kept.courseData
+            moduleIndex = Dictionary(uniqueKeysWithValues: kept.renderer.course.modules.enumerated().map { ($1.sourcePath, $0) })
         }
     }
 
     public let options: BuildOptions
     let builder: Builder
+    /// The served site, each file replaced atomically.
+    private let site: LiveSite
     private var state: State?
     private var searchIndexIsStale = false
 
     public init(options: BuildOptions, generator: String) {
         self.options = options
         builder = Builder(generator: generator)
+        site = LiveSite(output: options.output)
     }
 
     /// A full build, and what it worked out kept in memory for the next updates.
@@ -89,58 +86,48 @@ public final class IncrementalSite {
                   compiled.compilation.questions.count == state.modules[index].compilation.questions.count,
                   compiled.compilation.assets == state.modules[index].compilation.assets
             else { return .full(try build()) }
-            state.course.modules[index] = module
-            state.modules[index] = compiled
+            state.renderer.replaceModule(at: index, with: module, compiled: compiled)
             edited.append(index)
             warnings += loaded.diagnostics + compiled.compilation.diagnostics
             let key = AnswerKey.ModuleKey(module, compiled: compiled)
-            if try Self.courseData({ try state.courseData.update(moduleAt: index, with: key, url: module.url) }) { answersChanged = true }
+            if try courseData({ try state.courseData.update(moduleAt: index, with: key, url: module.url) }) { answersChanged = true }
         }
         let duplicates = CourseChecks.duplicateIDs(in: state.modules.map(\.compilation))
         guard !duplicates.containsErrors else { throw BuildFailure(duplicates) }
         warnings += ItemWritingCheck(pages: edited.map { state.modules[$0].compilation }).moduleWarnings()
-        var written: [String] = []
-        for index in edited {
-            let module = state.course.modules[index]
-            let html = state.templates.render("module", state.contexts.module(at: index, compiled: state.modules[index]))
-            do { try Self.replace(options.output.appendingPathComponent(module.url), with: html) } catch {
-                throw BuildFailure([.error("cannot write \(module.url): \(error.localizedDescription)", at: SourceLocation(file: options.output.path))])
-            }
-            written.append(module.url)
-            state.searchPages[index] = SearchIndex.page(title: module.meta.title, url: module.url, kind: "module",
-                                                        lead: module.meta.summary, html: state.modules[index].html)
-        }
-        if answersChanged {
-            try writeCourseData(state.courseData)
-        }
+        let written = try write(edited, of: &state, courseData: answersChanged)
         let milliseconds = Int(Date().timeIntervalSince(started) * 1000)
         self.state = state
         searchIndexIsStale = true
         return .pages(written, warnings: warnings.sorted(), milliseconds: milliseconds)
     }
 
+    /// Renders and replaces the edited modules' pages, as a full build renders them, and the
+    /// course data when an answer changed; notes their new search entries.
+    private func write(_ edited: [Int], of state: inout State, courseData: Bool) throws(BuildFailure) -> [String] {
+        var written: [String] = []
+        for index in edited {
+            let page = state.renderer.render(.module(index))
+            try site.write(SiteFile(path: page.path) { page.html })
+            written.append(page.path)
+            state.searchEntries[index] = CourseFiles.searchEntry(for: state.course.modules[index], html: state.modules[index].html)
+        }
+        if courseData { try site.write(CourseFiles.courseData(state.courseData)) }
+        return written
+    }
+
     /// Rewrites the search index after `update` changed pages; called once the pages are
     /// served, because on a large course the index takes longer than the pages.
     public func writeSearchIndex() throws(BuildFailure) {
         guard searchIndexIsStale, let state else { return }
-        let url = options.output.appendingPathComponent(SearchIndex.path)
-        do { try Self.replace(url, with: SearchIndex.script(state.searchPages)) } catch {
-            throw BuildFailure([.error("cannot write \(SearchIndex.path): \(error.localizedDescription)", at: SourceLocation(file: options.output.path))])
-        }
+        try site.write(CourseFiles.searchIndex(state.searchEntries))
         searchIndexIsStale = false
     }
 
-    /// Rewrites `assets/course-data.js`, the progress and certificate pages' answer key.
-    private func writeCourseData(_ script: CourseDataScript) throws(BuildFailure) {
-        do { try Self.replace(options.output.appendingPathComponent(CourseDataScript.path), with: try script.javaScript()) } catch {
-            throw BuildFailure([.error("cannot write \(CourseDataScript.path): \(error.localizedDescription)", at: SourceLocation(file: options.output.path))])
-        }
-    }
-
-    /// Encoding the course data, with its failure as a build's.
-    private static func courseData<T>(_ body: () throws -> T) throws(BuildFailure) -> T {
+    /// Updating the course data, with its failure worded as a failure to write it.
+    private func courseData<T>(_ body: () throws -> T) throws(BuildFailure) -> T {
         do { return try body() } catch {
-            throw BuildFailure([.error("cannot encode \(CourseDataScript.path): \(error.localizedDescription)", at: SourceLocation(file: CourseDataScript.path))])
+            throw BuildFailure([site.cannotWrite(CourseDataScript.path, error)])
         }
     }
 
@@ -148,16 +135,5 @@ public final class IncrementalSite {
     private static func sameOutside(_ a: ModuleMeta, _ b: ModuleMeta) -> Bool {
         a.title == b.title && a.summary == b.summary && a.minutes == b.minutes && a.objectives.count == b.objectives.count
             && a.countries.map(\.value) == b.countries.map(\.value)
-    }
-
-    /// Writes a file of the served site beside itself and renames it over the old one, so a
-    /// request never reads half a page.
-    private static func replace(_ url: URL, with text: String) throws {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        try Data(text.utf8).write(to: temporary)
-        if rename(temporary.path, url.path) != 0 {
-            try? FileManager.default.removeItem(at: temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-        }
     }
 }

@@ -46,6 +46,24 @@ struct IncrementalSiteTests {
         #expect(try Data(contentsOf: home) == homeBefore)
     }
 
+    @Test func anEditedPageIsThePageAFullBuildWritesFrenchTypographyIncluded() throws {
+        let course = try FixtureCourse()
+        defer { course.remove() }
+        _ = try Self.edit(course, "course.yaml") { $0.replacingOccurrences(of: "language: en", with: "language: fr-CA") }
+        let site = Self.site(course)
+        _ = try site.build()
+        let changed = try Self.edit(course, "modules/02-practice.md") { $0 + "\nUne dernière question : est-ce clair ?\n" }
+        guard case .pages = try site.update(changed: [changed]) else {
+            Issue.record("a text edit rebuilt the whole site")
+            return
+        }
+        let page = course.site.appendingPathComponent("modules/practice.html")
+        let served = try String(contentsOf: page, encoding: .utf8)
+        _ = try site.build()
+        #expect(served.contains("est-ce clair\u{202F}?"))
+        #expect(try String(contentsOf: page, encoding: .utf8) == served)
+    }
+
     @Test func aNewTitleRebuildsEverything() throws {
         let course = try FixtureCourse()
         defer { course.remove() }

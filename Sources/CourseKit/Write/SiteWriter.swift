@@ -49,8 +49,9 @@ public final class SiteWriter: Sendable {
     }
 
     /// Plain POSIX writes: the staging folder is swapped in whole, so per-file atomicity and
-    /// the fsync that Foundation's `Data.write` may do would only cost time.
-    private static func writeFile(_ text: String, at path: String) throws {
+    /// the fsync that Foundation's `Data.write` may do would only cost time (`LiveSite` adds
+    /// the atomicity for the one file it replaces).
+    static func writeFile(_ text: String, at path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
         defer { close(descriptor) }

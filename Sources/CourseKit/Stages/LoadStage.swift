@@ -1,0 +1,62 @@
+import Foundation
+
+/// Stage 1, `Content/` and `Templates/` → values: each language's course (the default first),
+/// the templates, and each language's interface texts, checked against the texts the
+/// templates use.
+struct LoadStage {
+    static let name = "load"
+    let options: BuildOptions
+
+    /// One language of the course, with its interface texts and its folder inside the site.
+    struct Edition: Sendable {
+        var course: Course
+        var texts: TextCatalogue
+        /// "" for the default language, `fr-CA/` for a translation.
+        var folder: String
+    }
+
+    struct Loaded {
+        var editions: [Edition]
+        var templates: TemplateLibrary
+        /// The warnings found while loading.
+        var diagnostics: [Diagnostic]
+    }
+
+    func load() throws(BuildFailure) -> Loaded {
+        let loaded = ContentLoader(jobs: options.jobs).readEditions(from: options.content, displayPath: options.contentDisplay)
+        let templateLibrary = TemplateLibrary.load(from: options.templates, displayPath: options.templatesDisplay)
+        let texts = loaded.courses.map { Self.texts(for: $0, templates: templateLibrary, options) }
+        let catalogues = texts.compactMap { try? $0.get() }
+        guard let base = loaded.courses.first, !loaded.diagnostics.containsErrors, case let .success(templates) = templateLibrary,
+              catalogues.count == loaded.courses.count else {
+            // Report every problem at once: the content's, the templates', the texts', and those
+            // in the Markdown of every module and note that did load.
+            let fragments = loaded.courses.enumerated().flatMap { index, course in
+                CompileStage(jobs: options.jobs).compile(course, texts: (try? texts[index].get()) ?? .keysOnly).diagnostics
+            }
+            let textProblems = Set(texts.flatMap { $0.failure?.diagnostics ?? [] })
+            throw BuildFailure(loaded.diagnostics + (templateLibrary.failure?.diagnostics ?? []) + textProblems.sorted() + fragments)
+        }
+        let editions = zip(loaded.courses, catalogues).map { course, texts in
+            Edition(course: course, texts: texts, folder: LanguageTag.folder(course.config.language, of: base.config))
+        }
+        return Loaded(editions: editions, templates: templates, diagnostics: loaded.diagnostics)
+    }
+
+    /// The text catalogue of the course's language, checked against the texts the templates use.
+    static func texts(for course: Course, templates: Result<TemplateLibrary, BuildFailure>,
+                      _ options: BuildOptions) -> Result<TextCatalogue, BuildFailure> {
+        TextCatalogue.load(templates: options.templates, displayPath: options.templatesDisplay, language: course.config.language)
+            .flatMap { catalogue in
+                let problems = (try? templates.get()).map { catalogue.check($0.textUses) } ?? []
+                return problems.isEmpty ? .success(catalogue) : .failure(BuildFailure(problems))
+            }
+    }
+}
+
+extension Result {
+    var failure: Failure? {
+        if case let .failure(error) = self { return error }
+        return nil
+    }
+}
