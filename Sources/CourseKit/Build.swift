@@ -125,7 +125,7 @@ public struct Builder: Sendable {
         var baseKeys: [AnswerKey.ModuleKey]?
         // One language at a time, the default first, each into its own folder of the site.
         for (course, catalogue) in zip(loaded.courses, catalogues) {
-            var stage = SiteStage(course: course, templates: templates, texts: catalogue, writer: writer, generator: generator,
+            var stage = SiteStage(course: course, templates: templates.localized(with: catalogue), texts: catalogue, writer: writer, generator: generator,
                                   jobs: options.jobs, progress: progress, itemSeverity: options.strict ? .error : .warning)
             stage.folder = LanguageTag.folder(course.config.language, of: base.config)
             let result = stage.run(templatesDirectory: options.templates, clock: &clock)
@@ -133,7 +133,7 @@ public struct Builder: Sendable {
             pages += result.pages
             if stage.folder.isEmpty {
                 baseKeys = result.keys
-                if loaded.courses.count == 1 { kept = result.products.map { Kept(course: course, templates: templates, products: $0) } }
+                if loaded.courses.count == 1 { kept = result.products.map { Kept(course: course, templates: stage.templates, products: $0) } }
             } else if let baseKeys, let keys = result.keys {
                 diagnostics += TranslationChecks.grading(of: keys, in: course, against: baseKeys)
             }

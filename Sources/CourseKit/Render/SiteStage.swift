@@ -82,7 +82,7 @@ struct SiteStage: Sendable {
         let items = ItemWritingCheck(pages: modules.map(\.compilation), jobs: writer == nil ? jobs : 1)
 
         // 2. Fragments → pages through the templates, written as they are rendered.
-        let contexts = PageContext(course: course, generator: generator, texts: texts, templateTexts: TemplateTexts(texts),
+        let contexts = PageContext(course: course, generator: generator, texts: texts,
                                    sidebarItems: SidebarItems(modules: course.modules, questionCounts: modules.map(\.compilation.questions.count),
                                                               templates: templates, jobs: jobs))
         let mentions = modulesByCountry()
