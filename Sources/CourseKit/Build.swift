@@ -39,7 +39,7 @@ public struct Builder: Sendable {
         var kept: Kept?, baseKeys: [AnswerKey.ModuleKey]?
         // One language at a time, the default first, each into its own folder of the site.
         for edition in loaded.editions {
-            let language = Language(edition: edition, templates: loaded.templates, writer: writer, options: options, progress: progress)
+            let language = Language(edition: edition, templates: loaded.templates.localized(with: edition.texts), writer: writer, options: options, progress: progress)
             let built = build(language, clock: &clock)
             diagnostics += built.diagnostics
             pages += built.pages

@@ -7,10 +7,9 @@
 struct PageContext {
     let course: Course
     let generator: String
-    /// The interface text, for what this file words itself (page titles, dimension names).
+    /// The interface text, for what this file words itself (page titles, dimension names); the
+    /// templates have theirs compiled in (see `TemplateTexts`).
     let texts: TextCatalogue
-    /// The same text as the templates read it, `t`.
-    let templateTexts: TemplateTexts
     /// Each module's sidebar entry, rendered once for pages one folder down.
     let sidebarItems: SidebarItems
     /// Above this many modules the sidebar lists only the current module's neighbours, so that
@@ -42,7 +41,6 @@ struct PageContext {
                      "isProgress": kind == "progress", "isCertificate": kind == "certificate"] as [String: Any],
             "sidebar": sidebar(current: currentModule, page: path),
             "generator": generator,
-            "t": templateTexts.context,
         ]
     }
 

@@ -71,14 +71,8 @@ final class PartialCache: Sendable {
     /// write out faithfully, or once the partial has stopped being cached.
     private func cacheKey(in context: [String: Any]) -> String? {
         guard isCaching else { return nil }
-        // The catalogue's texts (`t.…`) are the same on every page of a language: a text with
-        // placeholders (a lambda) is keyed by the language, its placeholders by their own names.
-        var key = ((context["course"] as? [String: Any])?["language"] as? String).map { "l\($0);" } ?? ""
+        var key = ""
         for path in names {
-            if path[0] == "t" {
-                key += "t;"
-                continue
-            }
             var value: Any? = context[path[0]]
             for component in path.dropFirst() {
                 guard let object = value else { break }
@@ -120,6 +114,18 @@ final class PartialCache: Sendable {
             return false
         }
         return true
+    }
+
+    /// Plans the partials of `library` that can be cached, given every template's tags, and puts
+    /// each one's stand-in in its place: the partials now cached.
+    static func register(in library: inout MustacheLibrary, scans: [String: TemplateTags]) -> [PartialCache] {
+        plan(scans: scans, renderedDirectly: Set(TemplateLibrary.required + ["search"])).filter { partial in
+            guard let template = library.getTemplate(named: partial.name),
+                  let standIn = try? MustacheTemplate(string: partial.standIn) else { return false }
+            library.register(template, named: partial.hiddenName)
+            library.register(standIn, named: partial.name)
+            return true
+        }
     }
 
     /// The partials of a template library that can be cached, given every template's tags.

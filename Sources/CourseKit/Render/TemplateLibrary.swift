@@ -12,6 +12,10 @@ public struct TemplateLibrary: Sendable {
     let cachedPartials: [PartialCache]
     /// Every `t.…` the templates print, for checking against the text catalogue.
     let textUses: [TextUse]
+    /// Each template's text as written, by name, and its tags: what `localized(with:)` compiles
+    /// a language's texts into.
+    let sources: [String: String]
+    let scans: [String: TemplateTags]
 
     /// Loads every `*.mustache` under `directory`, named by its path without the extension.
     public static func load(from directory: URL, displayPath: String) -> Result<TemplateLibrary, BuildFailure> {
@@ -56,15 +60,28 @@ public struct TemplateLibrary: Sendable {
                                       at: SourceLocation(file: displayPath.isEmpty ? "." : displayPath)))
         }
         guard diagnostics.isEmpty else { return .failure(BuildFailure(diagnostics)) }
-        let cached = PartialCache.plan(scans: scans, renderedDirectly: Set(required + ["search"])).filter { partial in
-            guard let template = library.getTemplate(named: partial.name),
-                  let standIn = try? MustacheTemplate(string: partial.standIn) else { return false }
-            library.register(template, named: partial.hiddenName)
-            library.register(standIn, named: partial.name)
-            return true
-        }
+        let cached = PartialCache.register(in: &library, scans: scans)
         let textUses = scans.keys.sorted().flatMap { TextUse.uses(in: scans[$0]!, file: texts[$0]!.file) }
-        return .success(TemplateLibrary(library: library, cachedPartials: cached, textUses: textUses))
+        return .success(TemplateLibrary(library: library, cachedPartials: cached, textUses: textUses,
+                                        sources: texts.mapValues(\.text), scans: scans))
+    }
+
+    /// The library with the texts of `catalogue` compiled into every template (see `TemplateTexts`):
+    /// the one a language's pages are rendered with.
+    func localized(with catalogue: TextCatalogue) -> TemplateLibrary {
+        let texts = TemplateTexts(catalogue)
+        var library = MustacheLibrary()
+        var compiledScans: [String: TemplateTags] = [:]
+        for (name, source) in sources {
+            let compiled = texts.compile(source, tags: scans[name]!.tags)
+            // Compiling keeps a template whole; were it not to parse, the template as written would do.
+            guard let template = (try? MustacheTemplate(string: HTMLContent.pragma + compiled))
+                    ?? (try? MustacheTemplate(string: HTMLContent.pragma + source)) else { continue }
+            library.register(template, named: name)
+            compiledScans[name] = TemplateTags(compiled)
+        }
+        let cached = PartialCache.register(in: &library, scans: compiledScans)
+        return TemplateLibrary(library: library, cachedPartials: cached, textUses: textUses, sources: sources, scans: scans)
     }
 
     /// True when the folder has a template `name` (optional pages such as `search`).

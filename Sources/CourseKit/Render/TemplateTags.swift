@@ -12,6 +12,8 @@ struct TemplateTags {
         var sectionDepth: Int
         /// Only spaces or tabs before the tag on its line: a standalone partial there is indented.
         var isIndented: Bool
+        /// Where the tag's `{{` starts and where its closing braces end, as UTF-8 offsets.
+        var bytes: Range<Int>
     }
 
     private(set) var tags: [Tag] = []
@@ -46,8 +48,10 @@ struct TemplateTags {
             let name = (isTriple || kind == nil ? body : String(body.dropFirst())).trimmingCharacters(in: .whitespaces)
             let before = bytes[lineStart..<open]
             let depth = sections.filter { $0 }.count
+            let end = close + (isTriple ? 3 : 2)
             tags.append(Tag(kind: kind, name: name, line: line, column: String(decoding: before, as: UTF8.self).count + 1, sectionDepth: depth,
-                            isIndented: !before.isEmpty && before.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }))
+                            isIndented: !before.isEmpty && before.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") },
+                            bytes: open..<end))
             switch kind {
             case "#", "^": sections.append(true)
             case "<", "$": sections.append(false)
@@ -61,7 +65,7 @@ struct TemplateTags {
                 line += 1
             }
             if let lastNewline = bytes[open..<close].lastIndex(of: UInt8(ascii: "\n")) { lineStart = lastNewline + 1 }
-            index = close + (isTriple ? 3 : 2)
+            index = end
         }
     }
 

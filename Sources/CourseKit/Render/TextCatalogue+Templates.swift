@@ -1,66 +1,91 @@
 import Foundation
 import Mustache
-import Synchronization
 
-/// The catalogue as the templates read it, `t` in every page's context: `{{t.nav.modules}}`.
+/// A language's interface texts compiled into a template's own text, once per build, so that
+/// rendering a page looks no text up and parses nothing: `{{t.nav.modules}}` becomes the text
+/// itself, and `{{#t.pager.last}}…{{/t.pager.last}}` the template fragment its placeholders make.
 ///
-/// A text is printed with `&`, `<`, `>` and `"` escaped (templates quote attributes with `"`,
-/// so an apostrophe stays an apostrophe, as it was in the template text it replaced). A text
-/// with placeholders is written as a section, `{{#t.pager.last}}…{{/t.pager.last}}`: each
-/// `{name}` is the section's part after `{{!name}}`, a piece of template (markup, a link), or,
-/// when the section gives none, the value of `name` where the tag stands.
-final class TemplateTexts: @unchecked Sendable {
-    /// Nested dictionaries of texts; never changed once made, so pages on every thread share it.
-    let context: [String: Any]
+/// A text is written with `&`, `<`, `>` and `"` escaped (templates quote attributes with `"`,
+/// so an apostrophe stays an apostrophe, as it was in the template text it replaced), and `{`
+/// as `&#123;`, so that no text can open a Mustache tag. A text with placeholders is written as
+/// a section: each `{name}` is the section's part after `{{!name}}`, a piece of template (markup,
+/// a link), or, when the section gives none, `{{name}}`, the value of `name` where the tag stands.
+struct TemplateTexts: Sendable {
+    let catalogue: TextCatalogue
 
     init(_ catalogue: TextCatalogue) {
-        var root: [String: Any] = [:]
-        for (key, entry) in catalogue.entries {
-            Self.insert(Self.value(of: entry), at: key.split(separator: ".").map(String.init)[...], into: &root)
-        }
-        context = root
+        self.catalogue = catalogue
     }
 
-    private static func insert(_ value: Any, at path: ArraySlice<String>, into map: inout [String: Any]) {
-        guard let first = path.first else { return }
-        guard path.count > 1 else {
-            map[first] = value
-            return
-        }
-        var child = map[first] as? [String: Any] ?? [:]
-        insert(value, at: path.dropFirst(), into: &child)
-        map[first] = child
+    /// `template` with every `t.…` tag of `tags` (its tags, as `TemplateTags` finds them) replaced
+    /// by its text; a key the catalogue has no text for stays as it is written.
+    func compile(_ template: String, tags: [TemplateTags.Tag]) -> String {
+        let bytes = Array(template.utf8)
+        return compile(bytes, tags: tags[...], in: 0..<bytes.count)
     }
 
-    private static func value(of entry: TextCatalogue.Entry) -> Any {
-        switch entry {
-        case .text(let text): value(of: text)
-        case .plural(let forms): forms.mapValues(value(of:))
+    private func compile(_ bytes: [UInt8], tags: ArraySlice<TemplateTags.Tag>, in range: Range<Int>) -> String {
+        var compiled = "", position = range.lowerBound, index = tags.startIndex
+        while index < tags.endIndex {
+            let tag = tags[index]
+            index += 1
+            guard let key = Self.key(of: tag), let text = text(at: key) else { continue }
+            let pieces = TextCatalogue.pieces(of: text)
+            compiled += String(decoding: bytes[position..<tag.bytes.lowerBound], as: UTF8.self)
+            position = tag.bytes.upperBound
+            guard tag.kind != nil else {
+                compiled += Self.template(pieces, parts: [:])
+                continue
+            }
+            guard let close = Self.close(of: tag, in: tags[index...]) else {
+                position = tag.bytes.lowerBound
+                continue
+            }
+            let body = compile(bytes, tags: tags[index..<close], in: tag.bytes.upperBound..<tags[close].bytes.lowerBound)
+            compiled += tag.kind == "#" ? Self.fragment(pieces, body: body) : ""
+            position = tags[close].bytes.upperBound
+            index = close + 1
+        }
+        return compiled + String(decoding: bytes[position..<range.upperBound], as: UTF8.self)
+    }
+
+    /// The key of a `{{t.key}}`, `{{#t.key}}` or `{{^t.key}}` tag; nil for any other tag.
+    private static func key(of tag: TemplateTags.Tag) -> String? {
+        guard tag.kind == nil || tag.kind == "#" || tag.kind == "^", tag.name.hasPrefix("t.") else { return nil }
+        return String(tag.name.dropFirst(2))
+    }
+
+    /// The text at `key`, or one form of a plural text (`items.other`).
+    private func text(at key: String) -> String? {
+        switch catalogue.entries[key] {
+        case .text(let text): return text
+        case .plural: return nil
+        case nil:
+            guard let dot = key.lastIndex(of: "."), case .plural(let forms) = catalogue.entries[String(key[..<dot])] else { return nil }
+            return forms[String(key[key.index(after: dot)...])]
         }
     }
 
-    /// Plain text as a `String` (Mustache escapes it, and cached partials can key on it); text
-    /// with an apostrophe as a template of its escaped text; text with placeholders as a lambda.
-    private static func value(of text: String) -> Any {
-        let pieces = TextCatalogue.pieces(of: text)
-        guard pieces.contains(where: { if case .placeholder = $0 { true } else { false } }) else {
-            guard text.contains("'"), let template = try? MustacheTemplate(string: escape(text)) else { return text }
-            return template
+    /// The index of the tag that closes the section `open` starts, among the tags after it.
+    private static func close(of open: TemplateTags.Tag, in tags: ArraySlice<TemplateTags.Tag>) -> Int? {
+        var depth = 0
+        for index in tags.indices where tags[index].name == open.name {
+            switch tags[index].kind {
+            case "#", "^": depth += 1
+            case "/" where depth == 0: return index
+            case "/": depth -= 1
+            default: continue
+            }
         }
-        // A section's body is the same text wherever the template uses it: work its template
-        // out once per body, not on every page.
-        let made = MadeTemplates()
-        return MustacheLambda { body in
-            if let known = made.texts.withLock({ $0[body] }) { return known }
-            let text = template(pieces, parts: parts(of: body))
-            made.texts.withLock { $0[body] = text }
-            return text
-        }
+        return nil
     }
 
-    /// The template text a lambda made for each section body it was given.
-    private final class MadeTemplates: Sendable {
-        let texts = Mutex<[String: String]>([:])
+    /// What a section makes of its text: the template the pieces and the body's parts make, or
+    /// nothing when that is not a template on its own (a part that closes a section it did not
+    /// open), as Mustache renders a section whose text it cannot parse.
+    private static func fragment(_ pieces: [TextCatalogue.Piece], body: String) -> String {
+        let fragment = template(pieces, parts: parts(of: body))
+        return (try? MustacheTemplate(string: fragment)) == nil ? "" : fragment
     }
 
     /// The Mustache text the pieces make, each placeholder given by `parts` or looked up by name.

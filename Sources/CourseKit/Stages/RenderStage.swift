@@ -13,7 +13,7 @@ struct RenderStage {
         let course = pages.course, modules = pages.modules
         let sidebar = SidebarItems(modules: course.modules, questionCounts: modules.map(\.compilation.questions.count),
                                    templates: templates, jobs: jobs)
-        let contexts = PageContext(course: course, generator: generator, texts: texts, templateTexts: TemplateTexts(texts),
+        let contexts = PageContext(course: course, generator: generator, texts: texts,
                                    sidebarItems: sidebar)
         let renderer = PageRenderer(course: course, templates: templates, contexts: contexts, modules: modules, notes: pages.notes)
         let kept = RenderedSite.Kept()
