@@ -1,3 +1,4 @@
+import CourseKit
 import Testing
 
 /// The Markdown values inside a fence (a question's explanation, a scenario's setting and a
@@ -20,5 +21,17 @@ struct FenceMarkdownTests {
             // A `|` block in a fence indented inside a list item.
             "Content/modules/03-broken.md:53:9: error: broken link 'missing.md': no such page",
         ])
+    }
+}
+
+@Suite("Snippet positions become the file's")
+struct SnippetOriginTests {
+    /// The first line continues the line the snippet starts on; later lines begin after the
+    /// indent (a fence's or a block scalar's), whatever column the first line started at.
+    @Test func theFirstLineContinuesAndLaterLinesFollowTheIndent() {
+        let origin = SnippetOrigin(SourceLocation(file: "a.md", line: 10, column: 14), indent: 4)
+        #expect(origin.location(line: 1, column: 1).description == "a.md:10:14")
+        #expect(origin.location(line: 1, column: 5).description == "a.md:10:18")
+        #expect(origin.location(line: 3, column: 2).description == "a.md:12:6")
     }
 }
