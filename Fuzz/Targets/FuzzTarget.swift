@@ -87,7 +87,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         links: LinkResolver(pages: ["modules/01-fuzz.md": "modules/fuzz.html", "modules/02-other.md": "modules/other.html",
                                     "countries/ca.md": "countries/ca.html"],
                             contentDirectory: URL(fileURLWithPath: "/nonexistent-fuzz-content")),
-        directives: DirectiveRegistry(texts: .keysOnly), allowRawHTML: false)
+        directives: DirectiveRegistry(), texts: .keysOnly, allowRawHTML: false)
 
     private static func verifyRecord(_ data: Data) {
         guard let record = try? RecordReader().decode(data), let key = answerKey else { return }

@@ -6,7 +6,7 @@ import Testing
 private func compile(_ markdown: String, rawHTML: Bool = false, pages: [String: String] = [:]) -> CompiledPage {
     let links = LinkResolver(pages: ["modules/01-a.md": "modules/a.html"].merging(pages) { a, _ in a },
                              contentDirectory: Repository.fixtures.appendingPathComponent("course"))
-    let compiler = MarkdownCompiler(links: links, directives: DirectiveRegistry(texts: Repository.englishTexts), allowRawHTML: rawHTML)
+    let compiler = MarkdownCompiler(links: links, directives: DirectiveRegistry(), texts: Repository.englishTexts, allowRawHTML: rawHTML)
     return compiler.compile(MarkdownSource(text: markdown, file: "Content/modules/01-a.md", lineOffset: 3),
                             sourcePath: "modules/01-a.md", pagePath: "modules/a.html")
 }

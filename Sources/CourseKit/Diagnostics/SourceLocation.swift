@@ -11,12 +11,6 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
         self.column = column
     }
 
-    /// The same place moved down by `lines`; used where an embedded text (front matter, a
-    /// directive body) is parsed on its own and its positions must become the file's.
-    public func offset(lines: Int, columns: Int = 0) -> SourceLocation {
-        SourceLocation(file: file, line: line + lines, column: column + columns)
-    }
-
     public var description: String { "\(file):\(line):\(column)" }
 
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {

@@ -1,18 +1,27 @@
 import Yams
 
 /// Reads YAML embedded in a file (front matter, a directive's body) and reports every problem
-/// at its place in that file: Yams counts from the start of the snippet, we add the offset once here.
+/// at its place in that file: libyaml counts from the start of the snippet, `origin` maps that
+/// to the file.
 struct YAMLReader {
-    /// Where the snippet's first line and column sit in the file.
-    let origin: SourceLocation
+    /// Where the snippet sits in the file.
+    let origin: SnippetOrigin
     private(set) var diagnostics: [Diagnostic] = []
+    /// The snippet last given to `parseMapping`, for `textOrigin(of:)`.
+    private(set) var text = ""
 
-    init(origin: SourceLocation) {
+    init(origin: SnippetOrigin) {
         self.origin = origin
+    }
+
+    /// A snippet whose later lines start at column 1: a whole file, or front matter.
+    init(origin: SourceLocation) {
+        self.init(origin: SnippetOrigin(origin))
     }
 
     /// The snippet's root mapping, or nil after reporting why there is none.
     mutating func parseMapping(_ text: String, what: String) -> YAMLMapping? {
+        self.text = text
         let root: YAMLNode?
         do {
             // Every scalar is read as text: we convert values ourselves, which keeps `no` a
@@ -23,7 +32,7 @@ struct YAMLReader {
             return nil
         }
         guard let root else {
-            report("\(what) is empty", at: origin)
+            report("\(what) is empty", at: origin.start)
             return nil
         }
         guard let mapping = root.mapping else {
@@ -42,9 +51,7 @@ struct YAMLReader {
     }
 
     private func location(line: Int, column: Int) -> SourceLocation {
-        // Only the snippet's first line starts at the origin's column.
-        SourceLocation(file: origin.file, line: origin.line + line - 1,
-                       column: line == 1 ? origin.column + column - 1 : column + origin.column - 1)
+        origin.location(line: line, column: column)
     }
 
     private func diagnostic(for error: Error) -> Diagnostic {
@@ -52,7 +59,7 @@ struct YAMLReader {
             return .error(refusal.message, at: location(line: refusal.line, column: refusal.column))
         }
         guard let yamlError = error as? YamlError else {
-            return .error("invalid YAML: \(error)", at: origin)
+            return .error("invalid YAML: \(error)", at: origin.start)
         }
         switch yamlError {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
@@ -60,9 +67,9 @@ struct YAMLReader {
             let detail = context.map { "\(problem) \($0.text)" } ?? problem
             return .error("invalid YAML: \(detail)", at: location(line: mark.line, column: mark.column))
         case let .reader(problem, _, _, _):
-            return .error("invalid YAML: \(problem)", at: origin)
+            return .error("invalid YAML: \(problem)", at: origin.start)
         default:
-            return .error("invalid YAML: \(yamlError)", at: origin)
+            return .error("invalid YAML: \(yamlError)", at: origin.start)
         }
     }
 }

@@ -4,6 +4,12 @@ import CCmark
 /// The one place that talks to libcmark: parses Markdown with source positions, lets the
 /// compiler rewrite the parts it cares about, and renders HTML. Not shared between threads.
 final class CommonMarkDocument {
+    /// An element's place in the Markdown text: 1-based line, column counted in characters.
+    struct Position {
+        let line: Int
+        let column: Int
+    }
+
     /// A node the compiler looks at, with its place in the Markdown text (1-based line and byte column).
     struct Element {
         enum Kind: Equatable {
@@ -22,8 +28,18 @@ final class CommonMarkDocument {
     }
 
     private let root: OpaquePointer
+    private let markdown: String
+    /// The text's bytes and where each line starts in them, made the first time a column past
+    /// a line's first is converted.
+    private lazy var bytes: [UInt8] = Array(markdown.utf8)
+    private lazy var lineStarts: [Int] = {
+        var starts = [0]
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") { starts.append(index + 1) }
+        return starts
+    }()
 
     init(markdown: String) {
+        self.markdown = markdown
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
         root = markdown.withCString { cmark_parse_document($0, strlen($0), options) }
     }
@@ -46,6 +62,14 @@ final class CommonMarkDocument {
             }
         }
         return found
+    }
+
+    /// Where `element` starts, its column converted from libcmark's bytes to characters.
+    func position(of element: Element) -> Position {
+        guard element.byteColumn > 1 else { return Position(line: element.line, column: 1) }
+        let start = lineStarts[min(max(element.line - 1, 0), lineStarts.count - 1)]
+        let end = min(start + element.byteColumn - 1, bytes.count)
+        return Position(line: element.line, column: 1 + String(decoding: bytes[start..<end], as: UTF8.self).count)
     }
 
     /// The plain text of a heading (what its id and the table of contents are made from).

@@ -11,17 +11,14 @@ public struct PageCompilation: Sendable {
     public var imagesWithoutAlt: [Located<String>] = []
     /// The page is an exam: its questions are written without their answers.
     public var isExam = false
-    /// Renders a Markdown snippet found at `location` (feedback, an explanation) with the
-    /// page's link rules.
-    let renderMarkdown: @Sendable (String, SourceLocation, inout PageCompilation) -> String
+    /// Compiles a Markdown value of a directive (an explanation, a setting) with the page's
+    /// link rules, its problems reported at their places through the value's origin.
+    let compileMarkdown: @Sendable (String, SnippetOrigin, inout PageCompilation) -> String
 
-    /// Markdown text → HTML, resolving links as the page does.
-    public mutating func markdown(_ text: String, at location: SourceLocation) -> String {
-        renderMarkdown(text, location, &self)
+    /// Markdown text → an HTML fragment, resolving links as the page does.
+    public mutating func markdown(_ text: String, at origin: SnippetOrigin) -> String {
+        compileMarkdown(text, origin, &self)
     }
-
-    /// What a page without Markdown of its own compiles to.
-    static let empty = PageCompilation(renderMarkdown: { _, _, _ in "" })
 
     public mutating func error(_ message: String, at location: SourceLocation) {
         diagnostics.append(.error(message, at: location))

@@ -29,7 +29,8 @@ public struct Question: Sendable {
     /// False keeps the choices in the order written; true shows them in an order drawn for
     /// each learner (and, for readers without JavaScript, one drawn from the question's id).
     public var shuffle: Bool = true
-    /// Where the fence's body starts, for course-wide checks such as duplicate ids.
+    /// Where the question's `id` is written (the fence's body when it has none), for
+    /// course-wide checks such as duplicate ids.
     public var location: SourceLocation
     /// Where the prompt (or statement) was written; nil for a question made in code.
     public var promptLocation: SourceLocation? = nil

@@ -7,17 +7,15 @@ public struct QuizDirective: Directive {
         .order: ["items"], .match: ["pairs"],
     ]
 
-    /// The interface text of the question's markup.
-    let texts: TextCatalogue
+    public init() {}
 
-    public init(texts: TextCatalogue) {
-        self.texts = texts
-    }
-
-    public func compile(_ fence: DirectiveFence, into page: inout PageCompilation) -> String {
-        guard let question = QuizParser(fence: fence).parse(into: &page) else { return "" }
+    /// The question, its explanation compiled from Markdown where it is written.
+    public func compile(_ fence: DirectiveFence, into page: inout PageCompilation) -> Block? {
+        guard let parsed = QuizParser(fence: fence).parse(into: &page) else { return nil }
+        let question = parsed.question
         page.questions.append(question)
-        return QuestionRenderer(question: question, texts: texts).html(into: &page)
+        let explanation = question.explanation.isEmpty ? "" : page.markdown(question.explanation, at: parsed.explanation)
+        return .question(QuestionBlock(question: question, explanationHTML: explanation))
     }
 }
 
@@ -25,8 +23,9 @@ public struct QuizDirective: Directive {
 struct QuizParser {
     let fence: DirectiveFence
 
-    func parse(into page: inout PageCompilation) -> Question? {
-        var reader = YAMLReader(origin: fence.location)
+    /// The question, and where its explanation's text begins (the fence's body when it has none).
+    func parse(into page: inout PageCompilation) -> (question: Question, explanation: SnippetOrigin)? {
+        var reader = YAMLReader(origin: fence.origin)
         defer { page.diagnostics += reader.diagnostics }
         guard let map = reader.parseMapping(fence.body, what: "the quiz") else { return nil }
         let typeName = reader.string("type", in: map, what: "the quiz") ?? "single"
@@ -59,7 +58,8 @@ struct QuizParser {
             if question.items.count < 2 { reader.report("an order question needs at least two items", at: map["items"].map(reader.location(of:)) ?? map.location) }
         case .match: question.pairs = pairs(in: map, reader: &reader)
         }
-        return reader.diagnostics.containsErrors || id == nil || prompt == nil ? nil : question
+        guard !reader.diagnostics.containsErrors, id != nil, prompt != nil else { return nil }
+        return (question, map["explanation"].map(reader.textOrigin(of:)) ?? fence.origin)
     }
 
     static func isValidID(_ id: String) -> Bool {

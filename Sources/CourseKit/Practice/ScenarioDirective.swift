@@ -2,18 +2,30 @@
 public struct ScenarioDirective: Directive {
     public let name = "scenario"
 
-    /// The interface text of the scenario's markup.
-    let texts: TextCatalogue
+    public init() {}
 
-    public init(texts: TextCatalogue) {
-        self.texts = texts
-    }
-
-    public func compile(_ fence: DirectiveFence, into page: inout PageCompilation) -> String {
-        guard let scenario = ScenarioParser(fence: fence).parse(into: &page) else { return "" }
+    /// The scenario, its setting and debriefs compiled from Markdown where they are written
+    /// (the debriefs in the order the page shows the steps).
+    public func compile(_ fence: DirectiveFence, into page: inout PageCompilation) -> Block? {
+        guard let parsed = ScenarioParser(fence: fence).parse(into: &page) else { return nil }
+        let scenario = parsed.scenario
         page.scenarios.append(scenario)
-        return ScenarioRenderer(scenario: scenario, texts: texts).html(into: &page)
+        let setting = scenario.setting.isEmpty ? "" : page.markdown(scenario.setting, at: parsed.setting)
+        var debriefs = [String](repeating: "", count: scenario.steps.count)
+        for index in scenario.shownOrder where scenario.steps[index].ending != nil && !scenario.steps[index].debrief.isEmpty {
+            debriefs[index] = page.markdown(scenario.steps[index].debrief, at: parsed.debriefs[index])
+        }
+        return .scenario(ScenarioBlock(scenario: scenario, settingHTML: setting, debriefHTML: debriefs))
     }
+}
+
+/// A scenario as its fence gives it, with where its Markdown values begin.
+struct ParsedScenario {
+    var scenario: Scenario
+    /// Where the setting's text begins (the fence's body when there is none).
+    var setting: SnippetOrigin
+    /// Where each step's debrief begins, one per step (the step's name when it has none).
+    var debriefs: [SnippetOrigin]
 }
 
 /// Reads a scenario fence's YAML, checking that every `next` and `start` names a step.
@@ -23,8 +35,8 @@ struct ScenarioParser {
     static let stepKeys = ["customer", "options", "ending", "debrief"]
     static let optionKeys = ["reply", "next", "points", "feedback"]
 
-    func parse(into page: inout PageCompilation) -> Scenario? {
-        var reader = YAMLReader(origin: fence.location)
+    func parse(into page: inout PageCompilation) -> ParsedScenario? {
+        var reader = YAMLReader(origin: fence.origin)
         defer { page.diagnostics += reader.diagnostics }
         guard let map = reader.parseMapping(fence.body, what: "the scenario") else { return nil }
         reader.checkKeys(of: map, known: Self.keys, what: "a scenario")
@@ -36,15 +48,18 @@ struct ScenarioParser {
             reader.report("the scenario needs 'steps:', a mapping of step names to steps", at: map["steps"].map(reader.location(of:)) ?? map.location)
             return nil
         }
-        let steps = stepsMap.compactMap { step(named: $0.key, $0.value, reader: &reader) }
+        let parsedSteps = stepsMap.compactMap { step(named: $0.key, $0.value, reader: &reader) }
+        let steps = parsedSteps.map(\.step)
         let names = steps.map(\.name)
         for next in steps.flatMap({ $0.options.map(\.next) }) + (start.map { [$0] } ?? []) where !names.contains(next.value) {
             reader.report("step '\(next.value)' is not defined\(Suggestion.hint(for: next.value, in: names))", at: next.location)
         }
         if let start, !reader.diagnostics.containsErrors { checkPaths(steps, start: start.value, reader: &reader) }
         guard let id, let title, let start, !reader.diagnostics.containsErrors else { return nil }
-        return Scenario(id: id, title: title, setting: reader.string("setting", in: map, what: "the scenario") ?? "",
-                        start: start, steps: steps, location: fence.location)
+        let scenario = Scenario(id: id, title: title, setting: reader.string("setting", in: map, what: "the scenario") ?? "",
+                                start: start, steps: steps, location: fence.location)
+        return ParsedScenario(scenario: scenario, setting: map["setting"].map(reader.textOrigin(of:)) ?? fence.origin,
+                              debriefs: parsedSteps.map(\.debrief))
     }
 
     /// Every step must be reachable from the start, and from every step an ending must be.
@@ -59,7 +74,8 @@ struct ScenarioParser {
         }
     }
 
-    private func step(named keyNode: YAMLNode, _ node: YAMLNode, reader: inout YAMLReader) -> Scenario.Step? {
+    /// A step, and where its debrief's text begins.
+    private func step(named keyNode: YAMLNode, _ node: YAMLNode, reader: inout YAMLReader) -> (step: Scenario.Step, debrief: SnippetOrigin)? {
         let location = reader.location(of: keyNode)
         guard let name = keyNode.string, let mapping = node.mapping else {
             reader.report("each step is a mapping with 'customer' and 'options', or 'ending' and 'debrief'", at: location)
@@ -78,9 +94,10 @@ struct ScenarioParser {
         if options.isEmpty, ending == nil {
             reader.report("step '\(name)' has neither options nor an ending", at: location)
         }
-        return Scenario.Step(name: name, customer: reader.string("customer", in: map, what: "the step") ?? "",
-                             options: options, ending: ending,
-                             debrief: reader.string("debrief", in: map, what: "the step") ?? "", location: location)
+        let step = Scenario.Step(name: name, customer: reader.string("customer", in: map, what: "the step") ?? "",
+                                 options: options, ending: ending,
+                                 debrief: reader.string("debrief", in: map, what: "the step") ?? "", location: location)
+        return (step, map["debrief"].map(reader.textOrigin(of:)) ?? SnippetOrigin(location))
     }
 
     private func option(_ node: YAMLNode, reader: inout YAMLReader) -> Scenario.Option? {

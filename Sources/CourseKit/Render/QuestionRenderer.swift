@@ -7,29 +7,45 @@
 struct QuestionRenderer {
     let question: Question
     let texts: TextCatalogue
+    /// The explanation, already compiled from Markdown.
+    var explanationHTML = ""
+    /// An exam's question is written without its answer; its feedback shows after submitting.
+    var isExam = false
 
     private var id: String { "q-\(question.id)" }
 
-    func html(into page: inout PageCompilation) -> String {
+    init(question: Question, texts: TextCatalogue, explanationHTML: String = "", isExam: Bool = false) {
+        self.question = question
+        self.texts = texts
+        self.explanationHTML = explanationHTML
+        self.isExam = isExam
+    }
+
+    /// The question of a `quiz` fence.
+    init(block: QuestionBlock, texts: TextCatalogue, isExam: Bool) {
+        self.init(question: block.question, texts: texts, explanationHTML: block.explanationHTML, isExam: isExam)
+    }
+
+    func html() -> String {
         let e = HTML.escape
         return """
-        <form class="question" id="\(e(id))"\(page.isExam ? " data-exam" : "") data-question="\(e(question.id))" data-type="\(question.kind.rawValue)"\(question.shuffle ? "" : " data-shuffle=\"false\"")>
+        <form class="question" id="\(e(id))"\(isExam ? " data-exam" : "") data-question="\(e(question.id))" data-type="\(question.kind.rawValue)"\(question.shuffle ? "" : " data-shuffle=\"false\"")>
         <fieldset>
         <legend>\(e(question.prompt))</legend>
         \(controls())
         </fieldset>
-        \(page.isExam ? examFeedback(into: &page) : practiceAnswer(into: &page))
+        \(isExam ? examFeedback() : practiceAnswer())
         </form>
         """
     }
 
-    private func practiceAnswer(into page: inout PageCompilation) -> String {
-        "<details class=\"answer\"><summary>\(HTML.escape(texts.text("question.showAnswer")))</summary><div class=\"answer-body\">\n\(answer(into: &page))\n</div></details>"
+    private func practiceAnswer() -> String {
+        "<details class=\"answer\"><summary>\(HTML.escape(texts.text("question.showAnswer")))</summary><div class=\"answer-body\">\n\(answer())\n</div></details>"
     }
 
     /// An exam's feedback, shown once the attempt is submitted: each choice's feedback and the
     /// explanation, with nothing that says which answer is right.
-    private func examFeedback(into page: inout PageCompilation) -> String {
+    private func examFeedback() -> String {
         let e = HTML.escape
         var parts: [String] = []
         if question.kind == .single || question.kind == .multiple {
@@ -39,7 +55,7 @@ struct QuestionRenderer {
             if !notes.isEmpty { parts.append("<ul class=\"feedback\">" + notes.joined() + "</ul>") }
         }
         if !question.explanation.isEmpty {
-            parts.append("<div class=\"explanation\">\(page.markdown(question.explanation, at: question.location))</div>")
+            parts.append("<div class=\"explanation\">\(explanationHTML)</div>")
         }
         return "<div class=\"exam-feedback\" hidden>\n" + parts.joined(separator: "\n") + "\n</div>"
     }
@@ -111,7 +127,7 @@ struct QuestionRenderer {
             + "<select id=\"\(HTML.escape(inputID))\" name=\"\(HTML.escape(inputID))\" data-\(role)=\"\(index)\">\(options)</select>"
     }
 
-    private func answer(into page: inout PageCompilation) -> String {
+    private func answer() -> String {
         let e = HTML.escape
         var parts: [String] = []
         switch question.kind {
@@ -131,7 +147,7 @@ struct QuestionRenderer {
                 + question.pairs.map { "<li>\(e($0.left)) → \(e($0.right))</li>" }.joined() + "</ul>")
         }
         if !question.explanation.isEmpty {
-            parts.append("<div class=\"explanation\">\(page.markdown(question.explanation, at: question.location))</div>")
+            parts.append("<div class=\"explanation\">\(explanationHTML)</div>")
         }
         return parts.joined(separator: "\n")
     }

@@ -3,17 +3,17 @@
 /// conversation: the words from this markup (`data-step`, the replies in order), where each
 /// reply leads and what it earns from the grading spec in the course data.
 struct ScenarioRenderer {
-    let scenario: Scenario
+    let block: ScenarioBlock
     let texts: TextCatalogue
+
+    private var scenario: Scenario { block.scenario }
 
     private func anchor(_ step: String) -> String { "scenario-\(scenario.id)-\(step)" }
 
-    func html(into page: inout PageCompilation) -> String {
+    func html() -> String {
         let e = HTML.escape
-        let setting = scenario.setting.isEmpty ? "" : "<div class=\"setting\">\(page.markdown(scenario.setting, at: scenario.location))</div>"
-        let ordered = scenario.steps.filter { $0.name == scenario.start.value }
-            + scenario.steps.filter { $0.name != scenario.start.value }
-        let steps = ordered.map { step(for: $0, page: &page) }.joined(separator: "\n")
+        let setting = scenario.setting.isEmpty ? "" : "<div class=\"setting\">\(block.settingHTML)</div>"
+        let steps = scenario.shownOrder.map { step(at: $0) }.joined(separator: "\n")
         return """
         <section class="scenario" id="scenario-\(e(scenario.id))" aria-labelledby="scenario-\(e(scenario.id))-title" data-scenario="\(e(scenario.id))">
         <h2 id="scenario-\(e(scenario.id))-title">\(e(scenario.title))</h2>
@@ -25,12 +25,13 @@ struct ScenarioRenderer {
         """
     }
 
-    private func step(for step: Scenario.Step, page: inout PageCompilation) -> String {
+    private func step(at index: Int) -> String {
         let e = HTML.escape
+        let step = scenario.steps[index]
         let customer = step.customer.isEmpty ? "" : "<p class=\"customer\"><span class=\"speaker\">\(e(texts.text("scenario.customer")))</span> "
             + e(texts.text("scenario.quoted", ["words": step.customer])) + "</p>"
         if let ending = step.ending {
-            let debrief = step.debrief.isEmpty ? "" : "<div class=\"debrief\">\(page.markdown(step.debrief, at: step.location))</div>"
+            let debrief = step.debrief.isEmpty ? "" : "<div class=\"debrief\">\(debrief(at: index))</div>"
             return "<li class=\"step ending ending-\(ending.rawValue)\" id=\"\(e(anchor(step.name)))\" data-step=\"\(e(step.name))\" data-ending=\"\(ending.rawValue)\">\(customer)"
                 + "<p class=\"ending-label\"><strong>\(e(label(of: ending)))</strong></p>\(debrief)</li>"
         }
@@ -39,6 +40,11 @@ struct ScenarioRenderer {
             return "<li><a href=\"#\(e(anchor(option.next.value)))\" data-reply>\(e(option.reply))</a>\(feedback)</li>"
         }.joined()
         return "<li class=\"step\" id=\"\(e(anchor(step.name)))\" data-step=\"\(e(step.name))\">\(customer)<ul class=\"options\">\(options)</ul></li>"
+    }
+
+    /// The debrief's HTML; "" for a step the block has none for.
+    private func debrief(at index: Int) -> String {
+        block.debriefHTML.indices.contains(index) ? block.debriefHTML[index] : ""
     }
 
     private func label(of ending: Scenario.Ending) -> String {

@@ -1,9 +1,11 @@
-/// A fenced block whose info string names a directive (`quiz`, `scenario`) and is compiled
-/// into HTML instead of being shown as code. New directives register in `DirectiveRegistry`.
+/// A fenced block whose info string names a directive (`quiz`, `scenario`) and is read into a
+/// typed `Block` instead of being shown as code; Render turns the block into HTML where the
+/// fence was. New directives register in `DirectiveRegistry`.
 public protocol Directive: Sendable {
     var name: String { get }
-    /// Returns the HTML that replaces the fence; problems go into `page.diagnostics`.
-    func compile(_ fence: DirectiveFence, into page: inout PageCompilation) -> String
+    /// Returns the block that replaces the fence, or nil when it has errors; problems go into
+    /// `page.diagnostics`.
+    func compile(_ fence: DirectiveFence, into page: inout PageCompilation) -> Block?
 }
 
 /// A directive's fence as found in a page.
@@ -13,15 +15,19 @@ public struct DirectiveFence: Sendable {
     public var body: String
     /// Where the body's first line starts in the file.
     public var location: SourceLocation
+
+    /// Where the body sits in the file: libcmark strips the fence's indentation from every
+    /// line of the body, so each line starts at the fence's column.
+    public var origin: SnippetOrigin { SnippetOrigin(location, indent: location.column - 1) }
 }
 
 /// The directives a build knows, by name.
 public struct DirectiveRegistry: Sendable {
     private var directives: [String: any Directive] = [:]
 
-    /// The built-in directives, writing their interface text from `texts`.
-    public init(texts: TextCatalogue) {
-        self.init([QuizDirective(texts: texts), ScenarioDirective(texts: texts)])
+    /// The built-in directives: `quiz` and `scenario`.
+    public init() {
+        self.init([QuizDirective(), ScenarioDirective()])
     }
 
     public init(_ directives: [any Directive]) {

@@ -9,8 +9,8 @@ struct CourseCompilation: Sendable {
     init(course: Course, texts: TextCatalogue, jobs: Int, progress: (any BuildProgress)? = nil) {
         var links = LinkResolver(pages: course.pageIndex(), contentDirectory: course.directory)
         links.sharedDirectory = course.sharedDirectory
-        compiler = MarkdownCompiler(links: links,
-                                        directives: DirectiveRegistry(texts: texts), allowRawHTML: course.config.rawHTML)
+        compiler = MarkdownCompiler(links: links, directives: DirectiveRegistry(), texts: texts,
+                                    allowRawHTML: course.config.rawHTML)
         let counter = ProgressCounter(stage: "Compiling modules", total: course.modules.count, progress: progress)
         modules = Parallel.map(course.modules.count, jobs: jobs) { [compiler] index in
             defer { counter.tick() }
