@@ -33,19 +33,19 @@ enum YAMLLimits {
     /// Why `event`, inside `depth` lists and mappings, is refused; nil when it is within limits.
     static func refusal(of event: yaml_event_t, depth: Int) -> YAMLRefusal? {
         let line = Int(event.start_mark.line) + 1, column = Int(event.start_mark.column) + 1
-        func refuse(_ reason: YAMLRefusal.Reason) -> YAMLRefusal { YAMLRefusal(reason: reason, line: line, column: column) }
+        func refuse(_ reason: YAMLProblem) -> YAMLRefusal { YAMLRefusal(reason: reason, line: line, column: column) }
         switch event.type {
         case YAML_ALIAS_EVENT:
             return refuse(.alias(text(event.data.alias.anchor)))
         case YAML_SCALAR_EVENT:
             if let anchor = event.data.scalar.anchor { return refuse(.anchor(text(anchor))) }
-            return event.data.scalar.length > scalarBytes ? refuse(.longScalar(event.data.scalar.length)) : nil
+            return event.data.scalar.length > scalarBytes ? refuse(.longValue(bytes: event.data.scalar.length, limit: scalarBytes)) : nil
         case YAML_SEQUENCE_START_EVENT:
             if let anchor = event.data.sequence_start.anchor { return refuse(.anchor(text(anchor))) }
-            return depth >= Self.depth ? refuse(.tooDeep) : nil
+            return depth >= Self.depth ? refuse(.tooDeep(limit: Self.depth)) : nil
         case YAML_MAPPING_START_EVENT:
             if let anchor = event.data.mapping_start.anchor { return refuse(.anchor(text(anchor))) }
-            return depth >= Self.depth ? refuse(.tooDeep) : nil
+            return depth >= Self.depth ? refuse(.tooDeep(limit: Self.depth)) : nil
         default:
             return nil
         }
@@ -59,24 +59,11 @@ enum YAMLLimits {
 /// YAML that is valid but that course files may not hold, with where it starts in the snippet
 /// (line and column from 1).
 struct YAMLRefusal: Error, Equatable {
-    enum Reason: Equatable {
-        case anchor(String), alias(String), tooDeep, longScalar(Int)
-    }
-
-    var reason: Reason
+    var reason: YAMLProblem
     var line: Int
     var column: Int
 
-    var message: String {
-        let why = "anchors and aliases are not supported in course files; write each value out in full"
-        switch reason {
-        case .anchor(let name): return "anchor '&\(name)': \(why)"
-        case .alias(let name): return "alias '*\(name)': \(why)"
-        case .tooDeep: return "YAML nested more than \(YAMLLimits.depth) levels deep; a course file needs only a few levels"
-        case .longScalar(let bytes):
-            return "a value of \(bytes) bytes; a single value in a course file may hold at most \(YAMLLimits.scalarBytes)"
-        }
-    }
+    var message: String { reason.message }
 }
 
 /// libyaml's parser, set up for one snippet.
