@@ -1,6 +1,5 @@
-/// The problems of each area of the course as data. Their wording is in `Wording.swift`
-/// (settings, modules, countries, translations, files, YAML) and `Wording+Site.swift`
-/// (text catalogues, templates, the site checks, the item-writing check).
+/// The problems of each area of the course as data, one enum per area, one case a line (the
+/// wording test reads them from here). Their wording is in `Wording.swift`.
 
 /// A content file that cannot be read as text, or whose front matter is not closed.
 public enum FileProblem: Problem, Hashable, Error {
