@@ -21,16 +21,16 @@ enum AbsoluteWordsRule {
         let statements = questions.filter { $0.kind == .truefalse }.map {
             Text(question: $0, location: $0.promptOrIDLocation, isRight: $0.answer == true, word: absoluteWord(in: $0.prompt))
         }
-        return onlyInWrong(choices, reason: ItemWording.absoluteInWrongChoice)
-            + onlyInWrong(statements, reason: ItemWording.absoluteInFalseStatement)
+        return onlyInWrong(choices, problem: ItemProblem.absoluteInWrongChoice)
+            + onlyInWrong(statements, problem: ItemProblem.absoluteInFalseStatement)
     }
 
     /// A finding at each wrong text with an absolute word, when no right text has one.
-    static func onlyInWrong(_ texts: [Text], reason: (String, String) -> String) -> [ItemFinding] {
+    static func onlyInWrong(_ texts: [Text], problem: (_ question: String, _ word: String) -> ItemProblem) -> [ItemFinding] {
         let absolute = texts.filter { $0.word != nil }
         guard !absolute.contains(where: \.isRight) else { return [] }
         return absolute.map {
-            ItemFinding(rule: .absoluteWords, questionID: $0.question.id, location: $0.location, reason: reason($0.question.id, $0.word!))
+            ItemFinding(rule: .absoluteWords, questionID: $0.question.id, location: $0.location, problem: problem($0.question.id, $0.word!))
         }
     }
 

@@ -4,12 +4,12 @@ struct ItemFinding: Hashable, Sendable {
     /// The question it is about, whose `lint: {ignore: [...]}` may silence it.
     var questionID: String
     var location: SourceLocation
-    /// The one-line reason, without the rule's name (see `ItemWording`).
-    var reason: String
+    /// What is wrong, worded by the catalogue without the rule's name.
+    var problem: ItemProblem
 
     /// The finding as printed: a warning, or under `check --strict` an error, naming its rule.
     func diagnostic(_ severity: Diagnostic.Severity) -> Diagnostic {
-        Diagnostic(severity, at: location, "[\(rule.rawValue)] \(reason)")
+        Diagnostic(severity, at: location, "[\(rule.rawValue)] \(problem.message)")
     }
 }
 

@@ -4,7 +4,7 @@ extension YAMLReader {
     mutating func ignoredItemRules(in map: YAMLMapping) -> Set<ItemRule> {
         guard let node = map["lint"] else { return [] }
         guard let mapping = node.mapping else {
-            report("'lint' must be a mapping such as {ignore: [longest-correct]}", at: location(of: node))
+            report(ItemProblem.lintNotAMapping, at: location(of: node))
             return []
         }
         let lint = YAMLMapping(mapping: mapping, location: location(of: node))
@@ -19,9 +19,8 @@ extension YAMLReader {
     /// The rule with this name, or nil after reporting the name as unknown, with a did-you-mean.
     private mutating func itemRule(named name: Located<String>) -> ItemRule? {
         if let rule = ItemRule(rawValue: name.value) { return rule }
-        let hint = Suggestion.hint(for: name.value, in: ItemRule.names)
-        report("unknown item-writing rule '\(name.value)'\(hint); use one of \(ItemRule.names.joined(separator: ", "))",
-               at: name.location)
+        let guess = Suggestion.closest(to: name.value, in: ItemRule.names)
+        report(ItemProblem.unknownRule(name.value, suggestion: guess, known: ItemRule.names), at: name.location)
         return nil
     }
 }

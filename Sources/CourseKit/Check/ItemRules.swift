@@ -35,16 +35,16 @@ enum ItemRules {
               let longestWrong = lengths.filter({ !$0.choice.correct }).map(\.length).max(),
               isClearlyLonger(shortest.length, than: longestWrong)
         else { return [] }
-        let reason = question.choices.filter(\.correct).count == 1
-            ? ItemWording.longestCorrect(question.id, correct: shortest.length, longestWrong: longestWrong)
-            : ItemWording.longestCorrectChoices(question.id, shortestCorrect: shortest.length, longestWrong: longestWrong)
-        return [ItemFinding(rule: .longestCorrect, questionID: question.id, location: question.location(of: shortest.choice), reason: reason)]
+        let problem: ItemProblem = question.choices.filter(\.correct).count == 1
+            ? .longestCorrect(question: question.id, correct: shortest.length, longestWrong: longestWrong)
+            : .longestCorrectChoices(question: question.id, shortestCorrect: shortest.length, longestWrong: longestWrong)
+        return [ItemFinding(rule: .longestCorrect, questionID: question.id, location: question.location(of: shortest.choice), problem: problem)]
     }
 
     static func ofTheAbove(_ question: Question) -> [ItemFinding] {
         question.choices.compactMap { choice in
             WordList.ofTheAbove.firstMatch(in: choice.text).map {
-                ItemFinding(rule: .ofTheAbove, questionID: question.id, location: question.location(of: choice), reason: ItemWording.ofTheAbove(question.id, phrase: $0))
+                ItemFinding(rule: .ofTheAbove, questionID: question.id, location: question.location(of: choice), problem: .ofTheAbove(question: question.id, phrase: $0))
             }
         }
     }
@@ -52,12 +52,12 @@ enum ItemRules {
     static func tooFewChoices(_ question: Question) -> [ItemFinding] {
         guard question.kind == .single, question.choices.count < minimumSingleChoices else { return [] }
         return [ItemFinding(rule: .tooFewChoices, questionID: question.id, location: question.promptOrIDLocation,
-                            reason: ItemWording.tooFewChoices(question.id, count: question.choices.count))]
+                            problem: .tooFewChoices(question: question.id, count: question.choices.count, minimum: minimumSingleChoices))]
     }
 
     static func missingFeedback(_ question: Question) -> [ItemFinding] {
         question.choices.filter { !$0.correct && length($0.feedback) == 0 }.map {
-            ItemFinding(rule: .missingFeedback, questionID: question.id, location: question.location(of: $0), reason: ItemWording.missingFeedback(question.id))
+            ItemFinding(rule: .missingFeedback, questionID: question.id, location: question.location(of: $0), problem: .missingFeedback(question: question.id))
         }
     }
 }

@@ -21,32 +21,31 @@ struct ItemSummary {
     }
 
     /// The summary lines `meridian check` prints as notes.
-    func lines() -> [String] {
+    func lines() -> [ItemSummaryNote] {
         guard !singleChoice.isEmpty else { return trueFalseLines() }
         return [longestLine(), positionLine()] + trueFalseLines()
     }
 
-    private func longestLine() -> String {
+    private func longestLine() -> ItemSummaryNote {
         let chances = singleChoice.map { 1 / Double($0.choices) }
         let observed = singleChoice.filter(\.isLongest).count
-        return ItemWording.longestSummary(observed: observed, of: singleChoice.count, expected: chances.reduce(0, +),
-                                          probability: Chance.atLeast(observed, successChances: chances))
+        return .longest(observed: observed, of: singleChoice.count, expected: chances.reduce(0, +),
+                        probability: Chance.atLeast(observed, successChances: chances))
     }
 
-    private func positionLine() -> String {
+    private func positionLine() -> ItemSummaryNote {
         let positions = singleChoice.map(\.choices).max() ?? 0
         let observed = (0..<positions).map { position in singleChoice.filter { $0.correct == position }.count }
         let expected = (0..<positions).map { position in
             singleChoice.filter { $0.choices > position }.map { 1 / Double($0.choices) }.reduce(0, +)
         }
-        return ItemWording.positionSummary(observed: observed, expected: expected, of: singleChoice.count)
+        return .position(observed: observed, expected: expected, of: singleChoice.count)
     }
 
-    private func trueFalseLines() -> [String] {
+    private func trueFalseLines() -> [ItemSummaryNote] {
         guard !answers.isEmpty else { return [] }
         let trues = answers.filter { $0 }.count
-        return [ItemWording.trueFalseSummary(trues: trues, of: answers.count,
-                                             probability: Chance.splitAtLeastAsUneven(trues, of: answers.count))]
+        return [.trueFalse(trues: trues, of: answers.count, probability: Chance.splitAtLeastAsUneven(trues, of: answers.count))]
     }
 }
 

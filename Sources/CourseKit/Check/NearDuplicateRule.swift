@@ -19,7 +19,7 @@ enum NearDuplicateRule {
             guard let (first, overlap) = similar[index] else { return nil }
             let question = questions[index], original = questions[first]
             return ItemFinding(rule: .nearDuplicate, questionID: question.id, location: question.promptOrIDLocation,
-                               reason: ItemWording.nearDuplicate(question.id, of: original.id, at: original.promptOrIDLocation, overlap: overlap))
+                               problem: .nearDuplicate(question: question.id, of: original.id, at: original.promptOrIDLocation, overlap: overlap))
         }
     }
 

@@ -11,11 +11,11 @@ enum TranslationChecks {
         let baseNotes = Set(base.countries.compactMap(\.notes?.sourcePath)), translatedNotes = Set(translation.countries.compactMap(\.notes?.sourcePath))
         var diagnostics: [Diagnostic] = []
         for path in (baseModules.subtracting(translated)).union(baseNotes.subtracting(translatedNotes)).sorted() {
-            diagnostics.append(.error("not translated into \(tag): add \(translation.displayFile(path))",
+            diagnostics.append(.error(TranslationProblem.notTranslated(language: tag, add: translation.displayFile(path)),
                                       at: SourceLocation(file: base.displayFile(path))))
         }
         for path in (translated.subtracting(baseModules)).union(translatedNotes.subtracting(baseNotes)).sorted() {
-            diagnostics.append(.error("no \(path) in the default language (\(defaultTag)): a translation keeps the file name of the page it translates",
+            diagnostics.append(.error(TranslationProblem.notInDefaultLanguage(path: path, defaultLanguage: defaultTag),
                                       at: SourceLocation(file: translation.displayFile(path))))
         }
         return diagnostics
@@ -30,37 +30,37 @@ enum TranslationChecks {
             guard let original = baseBySlug[module.slug] else { continue }
             let file = SourceLocation(file: course.displayFile(course.modules[index].sourcePath))
             if module.exam != original.exam {
-                diagnostics.append(.error("the exam's draw or attempts differ from the default language's", at: file))
+                diagnostics.append(.error(TranslationProblem.examSettingsDiffer, at: file))
             }
             diagnostics += compare(module.questions.map { ($0.id, $0.location, $0.gradingShape) },
                                    with: original.questions.map { ($0.id, $0.location, $0.gradingShape) },
-                                   what: "question", tag: tag, file: file)
+                                   what: .question, tag: tag, file: file)
             diagnostics += compare(module.scenarios.map { ($0.id, $0.location, $0.gradingShape) },
                                    with: original.scenarios.map { ($0.id, $0.location, $0.gradingShape) },
-                                   what: "scenario", tag: tag, file: file)
+                                   what: .scenario, tag: tag, file: file)
         }
         return diagnostics
     }
 
     private typealias Item = (id: String, location: SourceLocation, shape: [String])
 
-    private static func compare(_ items: [Item], with originals: [Item], what: String, tag: String, file: SourceLocation) -> [Diagnostic] {
+    private static func compare(_ items: [Item], with originals: [Item], what: TranslationProblem.Item, tag: String, file: SourceLocation) -> [Diagnostic] {
         let byID = Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let originalIDs = Set(originals.map(\.id))
         var diagnostics: [Diagnostic] = []
         for original in originals {
             guard let item = byID[original.id] else {
-                diagnostics.append(.error("\(what) '\(original.id)' is missing in \(tag) (it is at \(original.location))", at: file))
+                diagnostics.append(.error(TranslationProblem.missing(what, id: original.id, language: tag, original: original.location), at: file))
                 continue
             }
             guard item.shape != original.shape else { continue }
-            let detail = zip(item.shape, original.shape).first(where: { $0 != $1 })
-                .map { "\($0) here, \($1) at \(original.location)" } ?? "not the same number of choices, items or steps"
-            diagnostics.append(.error("\(what) '\(original.id)' grades differently in \(tag) than in the default language: \(detail)",
+            let difference = zip(item.shape, original.shape).first(where: { $0 != $1 })
+                .map { TranslationProblem.Difference(here: $0, there: $1, at: original.location) }
+            diagnostics.append(.error(TranslationProblem.gradesDifferently(what, id: original.id, language: tag, difference: difference),
                                       at: item.location))
         }
         for item in items where !originalIDs.contains(item.id) {
-            diagnostics.append(.error("\(what) '\(item.id)' is not in the default language's module: a translation keeps every id", at: item.location))
+            diagnostics.append(.error(TranslationProblem.notInDefaultModule(what, id: item.id), at: item.location))
         }
         return diagnostics
     }

@@ -53,22 +53,20 @@ public struct ContentLoader: Sendable {
     func checkCountryReferences(in course: Course) -> [Diagnostic] {
         course.modules.flatMap(\.meta.countries).compactMap { code in
             guard course.country(code.value) == nil, course.unreadPages["countries/\(code.value).md"] == nil else { return nil }
-            return .error(Self.unknownCountryMessage(code.value, in: course), at: code.location)
+            return .error(Self.unknownCountry(code.value, in: course), at: code.location)
         }
     }
 
     /// Names the code to use instead where we can tell: a common non-ISO code, a code in upper
     /// case, or a near miss of a longer code such as a region's.
-    static func unknownCountryMessage(_ code: String, in course: Course) -> String {
+    static func unknownCountry(_ code: String, in course: Course) -> CountryProblem {
         let aliases = ["uk": "gb", "en": "gb", "el": "gr", "usa": "us", "can": "ca"]
         if let iso = aliases[code.lowercased()], let country = course.country(iso) {
-            return "unknown country code '\(code)' (did you mean '\(iso)' for \(country.name)?)"
+            return .aliasCode(code, iso: iso, country: country.name)
         }
-        if course.country(code.lowercased()) != nil {
-            return "unknown country code '\(code)' (country codes are lower case: '\(code.lowercased())')"
-        }
-        let hint = code.count > 3 ? Suggestion.hint(for: code, in: course.countries.map(\.code)) : ""
-        return "unknown country code '\(code)'\(hint): use a lower-case ISO 3166-1 alpha-2 code, as listed on countries/index.html"
+        if course.country(code.lowercased()) != nil { return .upperCaseCode(code) }
+        let guess = code.count > 3 ? Suggestion.closest(to: code, in: course.countries.map(\.code)) : nil
+        return .unknownModuleCode(code, suggestion: guess)
     }
 }
 
@@ -120,12 +118,13 @@ struct ContentFiles: Sendable {
     }
 
     func read(_ relativePath: String) -> Result<String, Diagnostic> {
-        guard let bytes = Self.contents(of: directory.path + "/" + relativePath) else {
-            return .failure(.error("cannot read file", at: SourceLocation(file: display(relativePath))))
-        }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            return .failure(.error("file is not UTF-8 text", at: SourceLocation(file: display(relativePath))))
-        }
+        text(of: relativePath).mapError { Diagnostic.error($0, at: SourceLocation(file: display(relativePath))) }
+    }
+
+    /// The file's text, or why it cannot be read.
+    func text(of relativePath: String) -> Result<String, FileProblem> {
+        guard let bytes = Self.contents(of: directory.path + "/" + relativePath) else { return .failure(.unreadable) }
+        guard let text = String(validating: bytes, as: UTF8.self) else { return .failure(.notUTF8) }
         return .success(text)
     }
 

@@ -27,11 +27,11 @@ struct CountryLoader {
             let at = SourceLocation(file: file, line: row.line)
             guard let ctr = row.fields["ctr"], let code = row.fields["code"], let name = row.fields["name"],
                   let kind = row.fields["kind"].flatMap(Country.Kind.init(rawValue:)) else {
-                diagnostics.append(.error("expected ctr, code, name and a kind of country, part or group", at: at))
+                diagnostics.append(.error(CountryProblem.incompleteMappingRow, at: at))
                 continue
             }
             guard let scoreRow = scoresByCode[ctr] else {
-                diagnostics.append(.error("'\(ctr)' is not a row of \(files.shared.display(Self.datasetPath))", at: at))
+                diagnostics.append(.error(CountryProblem.notInDataset(code: ctr, dataset: files.shared.display(Self.datasetPath)), at: at))
                 continue
             }
             let values = HofstedeScores(row: scoreRow.fields)
@@ -44,7 +44,7 @@ struct CountryLoader {
         }
         for (parent, part, line) in parts {
             guard let index = countries.firstIndex(where: { $0.code == parent }) else {
-                diagnostics.append(.error("part '\(part.code)' names no country '\(parent)' as its parent",
+                diagnostics.append(.error(CountryProblem.noParent(part: part.code, parent: parent),
                                           at: SourceLocation(file: files.shared.display(Self.mappingPath), line: line)))
                 continue
             }
@@ -54,10 +54,10 @@ struct CountryLoader {
     }
 
     private func table(_ path: String, separator: Character, into diagnostics: inout [Diagnostic]) -> DelimitedTable? {
-        switch files.shared.read(path) {
+        switch files.shared.text(of: path) {
         case .success(let text): return DelimitedTable(text, separator: separator)
         case .failure(let problem):
-            diagnostics.append(.error("missing country data: \(problem.message)", at: problem.location))
+            diagnostics.append(.error(CountryProblem.missingData(problem), at: SourceLocation(file: files.shared.display(path))))
             return nil
         }
     }
@@ -81,19 +81,16 @@ struct CountryLoader {
                                          scores: nil, notes: notes, nearest: nearest.value))
             } else {
                 let file = files.display("countries/\(name)")
-                let advice = notes.nearest != nil
-                    ? "a country the dataset lacks needs 'name:' beside 'nearest:'"
-                    : "a regional page needs 'parent:' in its front matter; a country the dataset lacks needs 'name:' and 'nearest:' (the dataset row closest to it)"
                 // Two-letter codes are all near one another: a guess would mislead more than help.
-                let hint = code.count > 3 ? Suggestion.hint(for: code, in: codes) : ""
-                diagnostics.append(.error("unknown country code '\(code)'\(hint); \(advice)",
+                let guess = code.count > 3 ? Suggestion.closest(to: code, in: codes) : nil
+                diagnostics.append(.error(CountryProblem.unknownNotesCode(code, suggestion: guess, hasNearest: notes.nearest != nil),
                                           at: notes.nearest?.location ?? SourceLocation(file: file)))
             }
         }
         checkNearest(&countries, datasetCodes: codes, diagnostics: &diagnostics)
         for country in countries where country.kind == .region {
             guard let parent = country.notes?.parent, !codes.contains(parent.value) else { continue }
-            diagnostics.append(.error("unknown country code '\(parent.value)'\(Suggestion.hint(for: parent.value, in: codes))",
+            diagnostics.append(.error(CountryProblem.unknownCode(parent.value, suggestion: Suggestion.closest(to: parent.value, in: codes)),
                                       at: parent.location))
         }
     }
@@ -103,12 +100,12 @@ struct CountryLoader {
         for index in countries.indices {
             guard let nearest = countries[index].notes?.nearest else { continue }
             guard countries[index].scores == nil else {
-                diagnostics.append(.warning("'nearest:' is ignored: the dataset has scores for '\(countries[index].code)'",
+                diagnostics.append(.warning(CountryProblem.nearestIgnored(code: countries[index].code),
                                             at: nearest.location))
                 continue
             }
             guard let row = countries.first(where: { $0.code == nearest.value && $0.scores != nil }) else {
-                diagnostics.append(.error("'nearest: \(nearest.value)' names no country or group of the dataset\(Suggestion.hint(for: nearest.value, in: datasetCodes))",
+                diagnostics.append(.error(CountryProblem.nearestNotInDataset(nearest.value, suggestion: Suggestion.closest(to: nearest.value, in: datasetCodes)),
                                           at: nearest.location))
                 countries[index].nearest = nil
                 continue
@@ -149,8 +146,8 @@ struct CountryLoader {
         notes.languages = reader.strings("languages", in: map).map(\.value)
         let zones = reader.strings("timezones", in: map)
         for zone in zones where TimeZone(identifier: zone.value) == nil {
-            let hint = Suggestion.hint(for: zone.value, in: TimeZone.knownTimeZoneIdentifiers)
-            reader.report("unknown time zone '\(zone.value)'\(hint): use an IANA name such as America/Toronto",
+            let guess = Suggestion.closest(to: zone.value, in: TimeZone.knownTimeZoneIdentifiers)
+            reader.report(CountryProblem.unknownTimeZone(zone.value, suggestion: guess),
                           at: zone.location, severity: .warning)
         }
         notes.timezones = zones.map(\.value)

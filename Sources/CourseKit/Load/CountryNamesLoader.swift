@@ -16,8 +16,7 @@ struct CountryNamesLoader {
         switch files.read(Self.path) {
         case .success(let read): text = read
         case .failure:
-            diagnostics.append(.error("a translation needs the names of the countries in its language: add \(file) with 'countries:' (page code → name) and 'regions:'",
-                                      at: SourceLocation(file: file)))
+            diagnostics.append(.error(CountryProblem.noNamesFile(file: file), at: SourceLocation(file: file)))
             return
         }
         var reader = YAMLReader(origin: SourceLocation(file: file))
@@ -31,28 +30,28 @@ struct CountryNamesLoader {
             let code = countries[index].code
             codes.insert(code)
             if let name = names[code]?.value { countries[index].name = name } else {
-                reader.report("no name for the page '\(code)' (\(countries[index].name))", at: root.location)
+                reader.report(CountryProblem.noPageName(code: code, name: countries[index].name), at: root.location)
             }
             if !countries[index].region.isEmpty { regionNames.insert(countries[index].region) }
             for part in countries[index].parts.indices {
                 let partCode = countries[index].parts[part].code
                 codes.insert(partCode)
                 if let name = names[partCode]?.value { countries[index].parts[part].name = name } else {
-                    reader.report("no name for the page '\(partCode)' (\(countries[index].parts[part].name))", at: root.location)
+                    reader.report(CountryProblem.noPageName(code: partCode, name: countries[index].parts[part].name), at: root.location)
                 }
             }
         }
         for region in regionNames.sorted() where regions[region] == nil {
-            reader.report("no name for the region '\(region)'", at: root.location)
+            reader.report(CountryProblem.noRegionName(region), at: root.location)
         }
         for index in countries.indices where !countries[index].region.isEmpty {
             countries[index].region = regions[countries[index].region]?.value ?? countries[index].region
         }
         for (code, name) in names where !codes.contains(code) {
-            reader.report("'\(code)' is not a page code of the mapping table\(Suggestion.hint(for: code, in: Array(codes)))", at: name.location)
+            reader.report(CountryProblem.notAPageCode(code, suggestion: Suggestion.closest(to: code, in: codes)), at: name.location)
         }
         for (region, name) in regions where !regionNames.contains(region) {
-            reader.report("'\(region)' is not a region of the mapping table\(Suggestion.hint(for: region, in: Array(regionNames)))", at: name.location)
+            reader.report(CountryProblem.notARegion(region, suggestion: Suggestion.closest(to: region, in: regionNames)), at: name.location)
         }
     }
 
@@ -62,7 +61,7 @@ struct CountryNamesLoader {
         var result: [String: Located<String>] = [:]
         for entry in map.entries {
             guard let name = entry.value.string, !YAMLReader.isBlank(name) else {
-                reader.report("the name of '\(entry.key)' must be text", at: reader.location(of: entry.value))
+                reader.report(CountryProblem.nameNotText(code: entry.key), at: reader.location(of: entry.value))
                 continue
             }
             result[entry.key] = Located(value: name, location: reader.location(of: entry.keyNode))

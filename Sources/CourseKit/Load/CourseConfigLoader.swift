@@ -11,8 +11,7 @@ struct CourseConfigLoader {
         switch files.read(path) {
         case .success(let contents): text = contents
         case .failure(let problem):
-            diagnostics.append(.error("the course needs a course.yaml (id, title, version, language, passScore)",
-                                      at: problem.location))
+            diagnostics.append(.error(CourseConfigProblem.missingFile, at: problem.location))
             return nil
         }
         var reader = YAMLReader(origin: SourceLocation(file: files.display(path)))
@@ -23,7 +22,7 @@ struct CourseConfigLoader {
         let title = reader.string("title", in: map, required: true, what: "course.yaml")
         let passScore = reader.double("passScore", in: map) ?? 0.8
         if !(0...1).contains(passScore), let node = map["passScore"] {
-            reader.report("'passScore' must be between 0 and 1 (a fraction of the questions)", at: reader.location(of: node))
+            reader.report(CourseConfigProblem.passScoreOutOfRange, at: reader.location(of: node))
         }
         var practiceAnswer = PracticeAnswer.latest
         if let name = reader.string("practiceAnswer", in: map, what: "course.yaml"), let node = map["practiceAnswer"] {
@@ -31,7 +30,8 @@ struct CourseConfigLoader {
             if let value = PracticeAnswer(rawValue: name) {
                 practiceAnswer = value
             } else {
-                reader.report("unknown practiceAnswer '\(name)'\(Suggestion.hint(for: name, in: names)); use \(names.joined(separator: " or "))",
+                let guess = Suggestion.closest(to: name, in: names)
+                reader.report(CourseConfigProblem.unknownPracticeAnswer(name, suggestion: guess, known: names),
                               at: reader.location(of: node))
             }
         }
@@ -46,12 +46,12 @@ struct CourseConfigLoader {
         config.languages = languages(in: map, reader: &reader)
         if let first = config.languages.first {
             if map["language"] != nil, first.value != config.language, let node = map["language"] {
-                reader.report("'language: \(config.language)' disagrees with 'languages:', whose first entry (\(first.value)) is the default; keep only 'languages:'",
+                reader.report(CourseConfigProblem.languageDisagrees(language: config.language, firstOfLanguages: first.value),
                               at: reader.location(of: node))
             }
             config.language = first.value
         } else if !LanguageTag.isWellFormed(config.language), let node = map["language"] {
-            reader.report(LanguageTag.notWellFormed(config.language), at: reader.location(of: node))
+            reader.report(CourseConfigProblem.notALanguageTag(config.language), at: reader.location(of: node))
         }
         return config
     }
@@ -63,15 +63,15 @@ struct CourseConfigLoader {
         var valid: [Located<String>] = []
         for tag in reader.strings("languages", in: map) {
             if !LanguageTag.isWellFormed(tag.value) {
-                reader.report(LanguageTag.notWellFormed(tag.value), at: tag.location)
+                reader.report(CourseConfigProblem.notALanguageTag(tag.value), at: tag.location)
             } else if !seen.insert(tag.value.lowercased()).inserted {
-                reader.report("language '\(tag.value)' is listed twice", at: tag.location)
+                reader.report(CourseConfigProblem.languageListedTwice(tag.value), at: tag.location)
             } else {
                 valid.append(tag)
             }
         }
         if valid.isEmpty, let node = map["languages"] {
-            reader.report("'languages:' needs at least one language, the default first (for example [en, fr-CA])", at: reader.location(of: node))
+            reader.report(CourseConfigProblem.noLanguages, at: reader.location(of: node))
         }
         return valid
     }

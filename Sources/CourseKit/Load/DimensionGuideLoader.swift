@@ -24,7 +24,7 @@ struct DimensionGuideLoader {
         let high = bands.flatMap { reader.int("high", in: $0, required: true, what: "'bands'") }
         if let bands { reader.checkKeys(of: bands, known: ["low", "high"], what: "'bands'") }
         if let low, let high, low >= high, let bands {
-            reader.report("'low' (\(low)) must be below 'high' (\(high))", at: bands.location)
+            reader.report(CountryProblem.bandsOutOfOrder(low: low, high: high), at: bands.location)
         }
         let gap = reader.int("gap", in: root, required: true, what: "the dimension guide")
         let dimensions = readDimensions(root, with: &reader)
@@ -54,11 +54,11 @@ extension YAMLReader {
     /// The mapping under `key`, or nil after reporting that it is missing or not a mapping.
     mutating func mapping(_ key: String, in map: YAMLMapping, what: String) -> YAMLMapping? {
         guard let node = map[key] else {
-            report("\(what) is missing '\(key)'", at: map.location)
+            report(YAMLProblem.missingKey(key, in: what), at: map.location)
             return nil
         }
         guard let mapping = node.mapping else {
-            report("'\(key)' must be a mapping of keys to values", at: location(of: node))
+            report(YAMLProblem.notAMapping(key: key), at: location(of: node))
             return nil
         }
         return YAMLMapping(mapping: mapping, location: location(of: node))
@@ -67,7 +67,7 @@ extension YAMLReader {
     /// A whole number that must be there.
     mutating func int(_ key: String, in map: YAMLMapping, required: Bool, what: String) -> Int? {
         if required, map[key] == nil {
-            report("\(what) is missing '\(key)'", at: map.location)
+            report(YAMLProblem.missingKey(key, in: what), at: map.location)
             return nil
         }
         return int(key, in: map)

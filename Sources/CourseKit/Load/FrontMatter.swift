@@ -28,7 +28,7 @@ struct FrontMatter {
             if lineNumber > 1 { yamlLines.append(line) }
             index = next
         }
-        return .failure(.error("front matter is not closed: add a line '---' after it",
+        return .failure(.error(FileProblem.frontMatterNotClosed,
                                at: SourceLocation(file: file, line: 1, column: 1)))
     }
 

@@ -25,7 +25,7 @@ struct ModuleLoader {
         modules.sort { ($0.number, $0.slug) < ($1.number, $1.slug) }
         diagnostics += duplicateSlugs(in: modules)
         if names.isEmpty {
-            diagnostics.append(.warning("the course has no modules: add files named like 01-welcome.md",
+            diagnostics.append(.warning(ModuleProblem.noModules,
                                         at: SourceLocation(file: files.display("modules"))))
         }
         return modules
@@ -35,8 +35,7 @@ struct ModuleLoader {
         let path = "modules/\(name)"
         let file = files.display(path)
         guard let (number, slug) = Self.parseFileName(name) else {
-            return (nil, [.error("a module's file name must look like 03-slug.md (a number, a dash, then lower-case letters, digits and dashes)",
-                                 at: SourceLocation(file: file))])
+            return (nil, [.error(ModuleProblem.badFileName, at: SourceLocation(file: file))])
         }
         let front: FrontMatter
         switch files.read(path).flatMap({ FrontMatter.split($0, file: file) }) {
@@ -46,7 +45,7 @@ struct ModuleLoader {
         var reader = YAMLReader(origin: SourceLocation(file: file, line: 2, column: 1))
         guard let yaml = front.yaml, let map = reader.parseMapping(yaml, what: "the front matter") else {
             if front.yaml == nil {
-                reader.report("a module needs front matter with at least a title", at: SourceLocation(file: file))
+                reader.report(ModuleProblem.noFrontMatter, at: SourceLocation(file: file))
             }
             return (nil, reader.diagnostics)
         }
@@ -69,15 +68,14 @@ struct ModuleLoader {
                 meta.assessment = assessment
             } else {
                 let names = Assessment.allCases.map(\.rawValue)
-                reader.report("unknown assessment '\(name)'\(Suggestion.hint(for: name, in: names)); use \(names.joined(separator: " or "))",
+                reader.report(ModuleProblem.unknownAssessment(name, suggestion: Suggestion.closest(to: name, in: names), known: names),
                               at: reader.location(of: node))
             }
         }
         for key in ["draw", "attempts"] {
             guard let value = reader.int(key, in: map), let node = map[key] else { continue }
             guard value >= 1 else {
-                let advice = key == "draw" ? "leave it out to give every question" : "leave it out for unlimited attempts"
-                reader.report("'\(key)' must be at least 1 (\(advice))", at: reader.location(of: node))
+                reader.report(key == "draw" ? ModuleProblem.drawBelowOne : .attemptsBelowOne, at: reader.location(of: node))
                 continue
             }
             let located = Located(value: value, location: reader.location(of: node))
@@ -101,7 +99,7 @@ struct ModuleLoader {
         var seen: [String: Module] = [:]
         return modules.compactMap { module in
             if let first = seen[module.slug] {
-                return .error("module slug '\(module.slug)' is already used by \(files.display(first.sourcePath)); both would write modules/\(module.slug).html",
+                return .error(ModuleProblem.slugTaken(module.slug, by: files.display(first.sourcePath)),
                               at: SourceLocation(file: module.body.file))
             }
             seen[module.slug] = module

@@ -48,17 +48,17 @@ struct TextCatalogueLoader {
     func read(_ language: String, into diagnostics: inout [Diagnostic]) -> ReadCatalogue? {
         let file = file(of: language)
         guard language.split(separator: "-").allSatisfy({ TextCatalogue.isName($0) }), !language.hasSuffix("-") else {
-            diagnostics.append(.error("'\(language)' is not a language tag such as en or fr-CA", at: SourceLocation(file: file)))
+            diagnostics.append(.error(CatalogueProblem.notALanguageTag(language), at: SourceLocation(file: file)))
             return nil
         }
         let path = templates.appendingPathComponent("\(TextCatalogue.folder)/\(language).yaml").path
         guard let bytes = ContentFiles.contents(of: path) else {
-            diagnostics.append(.error("no text catalogue for language '\(language)': add \(file), translated from \(TextCatalogue.reference).yaml",
+            diagnostics.append(.error(CatalogueProblem.noCatalogue(language: language, add: file, reference: TextCatalogue.reference),
                                       at: SourceLocation(file: file)))
             return nil
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            diagnostics.append(.error("the text catalogue is not UTF-8 text", at: SourceLocation(file: file)))
+            diagnostics.append(.error(CatalogueProblem.notUTF8, at: SourceLocation(file: file)))
             return nil
         }
         var reader = YAMLReader(origin: SourceLocation(file: file))
@@ -75,7 +75,7 @@ struct TextCatalogueLoader {
             let key = prefix.isEmpty ? name : "\(prefix).\(name)"
             let at = reader.location(of: keyNode)
             guard TextCatalogue.isName(name[...]) else {
-                reader.report("key '\(key)': a key is letters and digits, starting with a letter", at: at)
+                reader.report(CatalogueProblem.badKey(key), at: at)
                 continue
             }
             if let text = value.string {
@@ -89,7 +89,7 @@ struct TextCatalogueLoader {
                     add(nested, prefix: key, to: &catalogue, reader: &reader)
                 }
             } else {
-                reader.report("'\(key)' must be a text or a mapping of keys to texts", at: reader.location(of: value))
+                reader.report(CatalogueProblem.notTextOrMapping(key: key), at: reader.location(of: value))
             }
         }
     }
@@ -111,13 +111,13 @@ struct TextCatalogueLoader {
         var diagnostics: [Diagnostic] = []
         let reference = "\(TextCatalogue.reference).yaml"
         for key in english.entries.keys.sorted() where translation.entries[key] == nil {
-            diagnostics.append(.error("missing key '\(key)', which \(reference) has",
+            diagnostics.append(.error(CatalogueProblem.missingKey(key, reference: reference),
                                       at: nearestMapping(of: key, in: translation)))
         }
         for (key, located) in translation.entries.sorted(by: { $0.key < $1.key }) {
             guard let original = english.entries[key] else {
-                let hint = Suggestion.hint(for: key, in: english.entries.keys)
-                diagnostics.append(.error("key '\(key)' is not in \(reference)\(hint)", at: located.key))
+                let guess = Suggestion.closest(to: key, in: english.entries.keys)
+                diagnostics.append(.error(CatalogueProblem.unknownKey(key, reference: reference, suggestion: guess), at: located.key))
                 continue
             }
             diagnostics += differences(of: key, located, from: original.entry, reference: reference)
@@ -130,17 +130,17 @@ struct TextCatalogueLoader {
                              reference: String) -> [Diagnostic] {
         switch (original, located.entry) {
         case (.text, .plural):
-            return [.error("'\(key)' is one text in \(reference), not plural forms", at: located.value)]
+            return [.error(CatalogueProblem.pluralInTranslation(key: key, reference: reference), at: located.value)]
         case (.plural, .text):
-            return [.error("'\(key)' needs plural forms (one, other), as in \(reference)", at: located.value)]
+            return [.error(CatalogueProblem.needsPluralForms(key: key, reference: reference), at: located.value)]
         default:
             let expected = Set(original.forms.flatMap(TextCatalogue.placeholders))
             let found = Set(located.entry.forms.flatMap(TextCatalogue.placeholders))
             let extra = found.subtracting(expected).sorted().map {
-                Diagnostic.error("'\(key)' uses {\($0)}, which \(reference) does not", at: located.value)
+                Diagnostic.error(CatalogueProblem.extraPlaceholder(key: key, placeholder: $0, reference: reference), at: located.value)
             }
             let lacking = expected.subtracting(found).sorted().map {
-                Diagnostic.error("'\(key)' lacks {\($0)}, which \(reference) has", at: located.value)
+                Diagnostic.error(CatalogueProblem.lackingPlaceholder(key: key, placeholder: $0, reference: reference), at: located.value)
             }
             return extra + lacking
         }

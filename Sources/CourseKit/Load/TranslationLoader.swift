@@ -17,7 +17,7 @@ extension ContentLoader {
             let translation = ContentFiles(translation: tag.value, of: files)
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: translation.directory.path, isDirectory: &isFolder), isFolder.boolValue else {
-                diagnostics.append(.error("language '\(tag.value)' has no content folder: add \(translation.displayPath)/ with its modules/ and countries/",
+                diagnostics.append(.error(TranslationProblem.noContentFolder(language: tag.value, folder: translation.displayPath),
                                           at: tag.location))
                 continue
             }
@@ -37,7 +37,7 @@ extension ContentLoader {
         readSettings(from: files, into: &config, diagnostics: &diagnostics)
         let course = course(in: files, config: config, diagnostics: &diagnostics)
         if base.guide != nil, !files.exists(DimensionGuideLoader.path) {
-            diagnostics.append(.error("the country pages need the dimension guide in \(tag): add \(files.display(DimensionGuideLoader.path))",
+            diagnostics.append(.error(TranslationProblem.noDimensionGuide(language: tag, file: files.display(DimensionGuideLoader.path)),
                                       at: SourceLocation(file: files.displayPath)))
         }
         return (course, diagnostics)
@@ -51,7 +51,7 @@ extension ContentLoader {
         defer { diagnostics += reader.diagnostics }
         guard let map = reader.parseMapping(text, what: "course.yaml") else { return }
         for entry in map.entries where !["title", "description"].contains(entry.key) {
-            reader.report("'\(entry.key)' is a setting of the whole course: set it in the default language's course.yaml; a translation's course.yaml has only 'title' and 'description'",
+            reader.report(TranslationProblem.settingOfWholeCourse(key: entry.key),
                           at: reader.location(of: entry.keyNode))
         }
         if let title = reader.string("title", in: map, what: "course.yaml") { config.title = title }

@@ -28,16 +28,16 @@ enum YAMLLimits {
 
     /// Why `event`, inside `depth` lists and mappings, is refused; nil when it is within limits.
     static func refusal(of event: YAMLEvent, depth: Int) -> YAMLRefusal? {
-        func refuse(_ reason: YAMLRefusal.Reason) -> YAMLRefusal { YAMLRefusal(reason: reason, line: event.line, column: event.column) }
+        func refuse(_ reason: YAMLProblem) -> YAMLRefusal { YAMLRefusal(reason: reason, line: event.line, column: event.column) }
         switch event.kind {
         case .alias(let name):
             return refuse(.alias(name))
         case .scalar(_, let bytes, let anchor):
             if let anchor { return refuse(.anchor(anchor)) }
-            return bytes > scalarBytes ? refuse(.longScalar(bytes)) : nil
+            return bytes > scalarBytes ? refuse(.longValue(bytes: bytes, limit: scalarBytes)) : nil
         case .sequenceStart(let anchor), .mappingStart(let anchor):
             if let anchor { return refuse(.anchor(anchor)) }
-            return depth >= Self.depth ? refuse(.tooDeep) : nil
+            return depth >= Self.depth ? refuse(.tooDeep(limit: Self.depth)) : nil
         default:
             return nil
         }
@@ -47,22 +47,9 @@ enum YAMLLimits {
 /// YAML that is valid but that course files may not hold, with where it starts in the snippet
 /// (line and column from 1).
 struct YAMLRefusal: Error, Equatable {
-    enum Reason: Equatable {
-        case anchor(String), alias(String), tooDeep, longScalar(Int)
-    }
-
-    var reason: Reason
+    var reason: YAMLProblem
     var line: Int
     var column: Int
 
-    var message: String {
-        let why = "anchors and aliases are not supported in course files; write each value out in full"
-        switch reason {
-        case .anchor(let name): return "anchor '&\(name)': \(why)"
-        case .alias(let name): return "alias '*\(name)': \(why)"
-        case .tooDeep: return "YAML nested more than \(YAMLLimits.depth) levels deep; a course file needs only a few levels"
-        case .longScalar(let bytes):
-            return "a value of \(bytes) bytes; a single value in a course file may hold at most \(YAMLLimits.scalarBytes)"
-        }
-    }
+    var message: String { reason.message }
 }

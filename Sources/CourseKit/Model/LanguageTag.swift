@@ -8,10 +8,6 @@ public enum LanguageTag {
         tag.wholeMatch(of: /[A-Za-z]{2,3}(-[A-Za-z]{4})?(-(?:[A-Za-z]{2}|[0-9]{3}))?(-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*/) != nil
     }
 
-    static func notWellFormed(_ tag: String) -> String {
-        "'\(tag)' is not a BCP 47 language tag (use a language code and an optional region, such as en, fr-CA or pt-BR)"
-    }
-
     /// The language's name in itself, as a language menu shows it: "Français", or "Français
     /// (Canada)" when another of `tags` is French too.
     public static func autonym(_ tag: String, among tags: [String] = []) -> String {

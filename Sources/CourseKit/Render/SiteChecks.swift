@@ -29,13 +29,12 @@ struct SiteChecks {
             for link in compilation.anchorLinks {
                 guard let known = ids[link.page], !known.contains(link.fragment) else { continue }
                 let headings = known.filter { !$0.hasPrefix("q-") && !$0.hasPrefix("scenario-") }
-                let hint = Suggestion.hint(for: link.fragment, in: headings)
-                diagnostics.append(.error("broken anchor '\(link.url)': \(link.page) has no heading or element with id '\(link.fragment)'\(hint)",
+                let guess = Suggestion.closest(to: link.fragment, in: headings)
+                diagnostics.append(.error(SiteProblem.brokenAnchor(url: link.url, page: link.page, fragment: link.fragment, suggestion: guess),
                                           at: link.location))
             }
             for image in compilation.imagesWithoutAlt {
-                diagnostics.append(.error("image '\(image.value)' has no alt text: write what it shows between the brackets, ![like this](\(image.value))",
-                                          at: image.location))
+                diagnostics.append(.error(SiteProblem.imageWithoutAlt(image.value), at: image.location))
             }
         }
         diagnostics += unreachableModules()
@@ -43,10 +42,10 @@ struct SiteChecks {
             let at = SourceLocation(file: module.body.file)
             let words = module.body.proseWordCount
             if words > Self.maxWords {
-                diagnostics.append(.warning("module is long (\(words) words of text outside its quizzes and scenarios; keep a module under \(Self.maxWords)): consider splitting it", at: at))
+                diagnostics.append(.warning(SiteProblem.longModule(words: words, limit: Self.maxWords), at: at))
             }
             if let minutes = module.meta.minutes, minutes > Self.maxMinutes {
-                diagnostics.append(.warning("module takes \(minutes) minutes; keep a module under \(Self.maxMinutes): consider splitting it", at: at))
+                diagnostics.append(.warning(SiteProblem.longMinutes(minutes, limit: Self.maxMinutes), at: at))
             }
         }
         return diagnostics
@@ -65,7 +64,7 @@ struct SiteChecks {
             }
         }
         return course.modules.filter { !seen.contains($0.url) }.map {
-            .warning("module '\($0.slug)' cannot be reached from the home page: no chain of links from index.html leads to \($0.url)",
+            .warning(SiteProblem.unreachableModule(slug: $0.slug, url: $0.url),
                      at: SourceLocation(file: $0.body.file))
         }
     }

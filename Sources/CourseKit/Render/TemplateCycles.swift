@@ -11,8 +11,7 @@ enum TemplateCycles {
             guard let cycle = cycle(from: start, in: scans), reported.insert(normalised(cycle)).inserted,
                   cycle.min() == start,
                   let tag = include(from: start, to: cycle.count > 1 ? cycle[1] : start, in: scans) else { continue }
-            let path = (cycle + [start]).joined(separator: " → ")
-            diagnostics.append(.error("template '\(start)' includes itself through \(path), so rendering it would never end",
+            diagnostics.append(.error(TemplateProblem.includesItself(start, cycle: cycle + [start]),
                                       at: SourceLocation(file: files[start] ?? start, line: tag.line, column: tag.column)))
         }
         return diagnostics

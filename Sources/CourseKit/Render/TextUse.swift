@@ -23,20 +23,18 @@ extension TextCatalogue {
     func check(_ uses: [TextUse]) -> [Diagnostic] {
         uses.compactMap { use in
             guard let entry = entry(at: use.key) else {
-                let hint = Suggestion.closest(to: use.key, in: entries.keys).map { " (did you mean 't.\($0)'?)" } ?? ""
-                return .error("text 't.\(use.key)' is not in the text catalogue\(hint)", at: use.location)
+                let guess = Suggestion.closest(to: use.key, in: entries.keys)
+                return .error(CatalogueProblem.unknownText(key: use.key, suggestion: guess), at: use.location)
             }
             let names = entry.forms.flatMap(Self.placeholders)
             if use.isUnescaped {
-                return .error("write {{t.\(use.key)}}: texts are printed escaped", at: use.location)
+                return .error(CatalogueProblem.unescapedText(key: use.key), at: use.location)
             }
             if !names.isEmpty, !use.isSection {
-                let list = Set(names).sorted().map { "{\($0)}" }.joined(separator: ", ")
-                return .error("text 't.\(use.key)' has placeholders (\(list)): write it as a section, {{#t.\(use.key)}}…{{/t.\(use.key)}}",
-                              at: use.location)
+                return .error(CatalogueProblem.textNeedsSection(key: use.key, placeholders: Set(names).sorted()), at: use.location)
             }
             if names.isEmpty, use.isSection {
-                return .error("text 't.\(use.key)' has no placeholders: write {{t.\(use.key)}}", at: use.location)
+                return .error(CatalogueProblem.textIsNoSection(key: use.key), at: use.location)
             }
             return nil
         }

@@ -111,10 +111,10 @@ public struct RecordRebuilder: Sendable {
         }
     }
 
-    private func problem(in record: ProgressRecord, about subject: Finding.Subject) -> String? {
+    private func problem(in record: ProgressRecord, about subject: RecordFinding.Subject) -> String? {
         var record = record
         record.verificationCode = VerificationCode.code(for: record)
-        return verifier.verify(record).problems.first { $0.subject == subject }?.text
+        return verifier.verify(record).problems.first { $0.subject == subject }?.message
     }
 
     /// The record `facts` (one learner's, oldest first) give, its claims what the verifier

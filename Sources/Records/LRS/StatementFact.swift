@@ -127,7 +127,7 @@ struct StatementReader: Sendable {
                                     exportedAt: "", modules: [], scenarios: [], completed: false)
         record.completed = verifier.verify(record).completed
         record.verificationCode = VerificationCode.code(for: record)
-        return verifier.verify(record).problems.first { $0.subject == .record }?.text
+        return verifier.verify(record).problems.first { $0.subject == .record }?.message
     }
 
     struct Reason: Error { var text: String }
