@@ -1,3 +1,4 @@
+import CourseKit
 import Foundation
 
 /// What a package needs to know of the built course, read from the site's own
@@ -54,12 +55,11 @@ struct CourseOutline: Decodable, Sendable {
     /// Reads the outline from a built site's course data script.
     static func read(fromSite site: URL) throws(PackageFailure) -> CourseOutline {
         guard let text = try? String(contentsOf: site.appendingPathComponent(path), encoding: .utf8),
-              let start = text.range(of: "window.MeridianCourse = ")?.upperBound,
-              let end = text.range(of: ";", options: .backwards)?.lowerBound, start < end else {
+              let json = ScriptAsset.json(of: .course, in: text) else {
             throw .unreadableCourseData(path)
         }
         do {
-            return try JSONDecoder().decode(CourseOutline.self, from: Data(text[start..<end].utf8))
+            return try JSONDecoder().decode(CourseOutline.self, from: Data(json.utf8))
         } catch {
             throw .unreadableCourseData(path)
         }

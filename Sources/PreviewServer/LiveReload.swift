@@ -36,7 +36,7 @@ final class LiveReload: Sendable {
         let id = UUID()
         let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(8))
         let current = state
-        continuation.yield(Self.event("state", data: "{\"generation\":\(current.generation),\"problems\":\(Self.problemsJSON(current.problems))}"))
+        continuation.yield(Message.state(generation: current.generation, problems: current.problems).event)
         continuation.onTermination = { [weak self] _ in
             _ = self?.shared.withLock { $0.listeners.removeValue(forKey: id) }
         }
@@ -44,18 +44,48 @@ final class LiveReload: Sendable {
         return stream
     }
 
-    /// Sends an event to every open page.
-    func broadcast(event: String, data: String) {
-        let message = Self.event(event, data: data)
+    /// Sends `message` to every open page.
+    func broadcast(_ message: Message) {
+        let event = message.event
         let current = shared.withLock { Array($0.listeners.values) }
-        for listener in current { listener.yield(message) }
+        for listener in current { listener.yield(event) }
     }
 
-    static func event(_ name: String, data: String) -> String {
-        "event: \(name)\ndata: \(data)\n\n"
-    }
+    /// What the server tells open pages, as server-sent events whose data `reload.js` parses
+    /// as JSON, written by `JSONWriter` like every script the build generates.
+    enum Message {
+        /// The first event a page gets: the generation it should be showing, and the problems
+        /// of the last build if it failed.
+        case state(generation: Int, problems: [Diagnostic])
+        /// A build succeeded: reload.
+        case reload(generation: Int)
+        /// A build failed: show why.
+        case problems([Diagnostic])
 
-    static func problemsJSON(_ diagnostics: [Diagnostic]) -> String {
-        "[" + diagnostics.map { JSONText.string($0.description) }.joined(separator: ",") + "]"
+        var event: String {
+            "event: \(name)\ndata: \(data.text)\n\n"
+        }
+
+        private var name: String {
+            switch self {
+            case .state: "state"
+            case .reload: "reload"
+            case .problems: "problems"
+            }
+        }
+
+        private var data: JSON {
+            JSONWriter.encode { out in
+                switch self {
+                case .state(let generation, let problems):
+                    out.object { out in
+                        out.key("generation"); out.number(generation)
+                        out.key("problems"); out.strings(problems.map(\.description))
+                    }
+                case .reload(let generation): out.number(generation)
+                case .problems(let problems): out.strings(problems.map(\.description))
+                }
+            }
+        }
     }
 }

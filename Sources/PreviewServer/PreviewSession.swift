@@ -45,14 +45,14 @@ actor PreviewSession {
             }
             let generation = live.succeeded()
             log("\(reason): \(summary)")
-            live.broadcast(event: "reload", data: String(generation))
+            live.broadcast(.reload(generation: generation))
             try site.writeSearchIndex()
             return true
         } catch {
             live.failed(error.diagnostics)
             log(error.diagnostics.map(\.description).joined(separator: "\n"))
             log("\(reason): build failed (\(error.errorCount) error\(error.errorCount == 1 ? "" : "s")); still serving the last good site")
-            live.broadcast(event: "problems", data: LiveReload.problemsJSON(error.diagnostics))
+            live.broadcast(.problems(error.diagnostics))
             return false
         }
     }

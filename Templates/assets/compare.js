@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  var data = window.meridianCountries;
+  var data = window.MeridianCountries;
   var form = document.querySelector(".compare-form");
   if (!data || !form) return;
   var SVG = "http://www.w3.org/2000/svg";

@@ -1,5 +1,5 @@
 /* Offline search for search.html. The index is assets/search-index.js, a script that sets
-   window.meridianSearch = {pages: [[title, url, kind]], sections: [[page, heading, anchor, text?]]}
+   window.MeridianSearch = {pages: [[title, url, kind]], sections: [[page, heading, anchor, text?]]}
    (see Templates/CONTEXT.md). Every word of the query must appear in the page title, the
    section heading or the section text; accents and case are ignored. */
 (function () {
@@ -12,7 +12,7 @@
   var form = input && input.form;
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
-  var index = window.meridianSearch;
+  var index = window.MeridianSearch;
   if (!form || !input || !status || !list) return;
   if (!index) {
     status.textContent = MeridianI18n.t("search.noIndex");

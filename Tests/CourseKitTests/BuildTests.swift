@@ -119,7 +119,7 @@ struct DatasetTests {
         let dataset = try Repository.dataset()
         let mapping = try Repository.countryMapping()
         let script = try String(contentsOf: course.site.appendingPathComponent("assets/countries-data.js"), encoding: .utf8)
-        let json = try #require(script.range(of: "window.meridianCountries = ").map { script[$0.upperBound...].dropLast(2) })
+        let json = try #require(script.range(of: "window.MeridianCountries = ").map { script[$0.upperBound...].dropLast(2) })
         let data = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let countries = try #require(data["countries"] as? [[String: Any]])
         let byCode = Dictionary(uniqueKeysWithValues: countries.map { ($0["code"] as! String, $0["scores"] as! [String: Int]) })
