@@ -1,5 +1,6 @@
 @testable import CourseKit
 import Foundation
+import Mustache
 import Testing
 
 /// A language's texts are written into the templates' own text once, at load: a text is the
@@ -8,6 +9,7 @@ import Testing
 struct TemplateTextsTests {
     static let catalogue = TextCatalogue(language: "en", entries: [
         "nav.home": .text("Q&A's <home>"),
+        "plain": .text("Fish & chips"),
         "pager.of": .text("Page {number} of {total} & more"),
         "brace": .text("a {{ b} c"),
         "items": .plural(["one": "{count} item", "other": "{count} items"]),
@@ -30,6 +32,25 @@ struct TemplateTextsTests {
             == "Page {{number}} of <a href=\"x\">Q&amp;A's &lt;home&gt;</a> &amp; more")
         #expect(compile("{{#t.items.one}}{{/t.items.one}}") == "{{count}} item")
         #expect(compile("[{{^t.pager.of}}never{{/t.pager.of}}]") == "[]")
+    }
+
+    /// A compiled template renders as the template as written did when it looked its texts up,
+    /// a text with placeholders being a lambda given its section's text: on one line, with the
+    /// section's tags alone on their lines, and inside a list.
+    @Test(arguments: [
+        "<p>{{#t.pager.of}}{{!number}}<b>{{n}}</b>{{/t.pager.of}} {{t.plain}}</p>",
+        "<ul>\n  {{#t.pager.of}}\n  {{!number}}<li>{{n}}</li>\n  {{/t.pager.of}}\n</ul>\n",
+        "{{#t.pager.of}}\r\n{{!total}}x\r\n{{/t.pager.of}}",
+        "{{#list}}\n{{#t.pager.of}}{{!number}}{{.}}{{/t.pager.of}}\n{{/list}}\n",
+        "a\n  {{^t.pager.of}}\nnever\n  {{/t.pager.of}}\nb {{#t.pager.of}}{{/t.pager.of}}",
+    ])
+    func compiledTextsRenderAsLookedUpTextsDid(_ template: String) throws {
+        let pieces = TextCatalogue.pieces(of: "Page {number} of {total} & more")
+        let pager = MustacheLambda { body in TemplateTexts.template(pieces, parts: TemplateTexts.parts(of: body)) }
+        let context: [String: Any] = ["n": "2", "number": "3", "total": "<9>", "list": ["a", "b"]]
+        let texts: [String: Any] = ["plain": "Fish & chips", "pager": ["of": pager] as [String: Any]]
+        let lookedUp = try MustacheTemplate(string: template).render(context.merging(["t": texts]) { $1 })
+        #expect(try MustacheTemplate(string: compile(template)).render(context) == lookedUp)
     }
 
     @Test func otherTagsStayAsTheyAreWritten() {

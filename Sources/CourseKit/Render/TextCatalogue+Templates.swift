@@ -31,19 +31,18 @@ struct TemplateTexts: Sendable {
             index += 1
             guard let key = Self.key(of: tag), let text = text(at: key) else { continue }
             let pieces = TextCatalogue.pieces(of: text)
-            compiled += String(decoding: bytes[position..<tag.bytes.lowerBound], as: UTF8.self)
-            position = tag.bytes.upperBound
             guard tag.kind != nil else {
-                compiled += Self.template(pieces, parts: [:])
+                compiled += String(decoding: bytes[position..<tag.bytes.lowerBound], as: UTF8.self) + Self.template(pieces, parts: [:])
+                position = tag.bytes.upperBound
                 continue
             }
-            guard let close = Self.close(of: tag, in: tags[index...]) else {
-                position = tag.bytes.lowerBound
-                continue
-            }
-            let body = compile(bytes, tags: tags[index..<close], in: tag.bytes.upperBound..<tags[close].bytes.lowerBound)
+            guard let close = Self.close(of: tag, in: tags[index...]) else { continue }
+            // A section's tag alone on its line takes the line with it, as Mustache has it.
+            let open = Self.standaloneLine(of: tag, in: bytes) ?? tag.bytes
+            let body = compile(bytes, tags: tags[index..<close], in: open.upperBound..<tags[close].bytes.lowerBound)
+            compiled += String(decoding: bytes[position..<open.lowerBound], as: UTF8.self)
             compiled += tag.kind == "#" ? Self.fragment(pieces, body: body) : ""
-            position = tags[close].bytes.upperBound
+            position = (Self.standaloneLine(of: tags[close], in: bytes) ?? tags[close].bytes).upperBound
             index = close + 1
         }
         return compiled + String(decoding: bytes[position..<range.upperBound], as: UTF8.self)
@@ -64,6 +63,19 @@ struct TemplateTexts: Sendable {
             guard let dot = key.lastIndex(of: "."), case .plural(let forms) = catalogue.entries[String(key[..<dot])] else { return nil }
             return forms[String(key[key.index(after: dot)...])]
         }
+    }
+
+    /// The bytes of a tag alone on its line but for spaces and tabs: from the line's start to the
+    /// end of its line break, which Mustache leaves out; nil when something else shares the line.
+    private static func standaloneLine(of tag: TemplateTags.Tag, in bytes: [UInt8]) -> Range<Int>? {
+        func isBlank(_ index: Int) -> Bool { bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") }
+        var start = tag.bytes.lowerBound, end = tag.bytes.upperBound
+        while start > 0, isBlank(start - 1) { start -= 1 }
+        guard start == 0 || bytes[start - 1] == UInt8(ascii: "\n") else { return nil }
+        guard end < bytes.count else { return start..<end }
+        while end < bytes.count, isBlank(end) { end += 1 }
+        if bytes[end...].starts(with: [UInt8(ascii: "\r"), UInt8(ascii: "\n")]) { return start..<(end + 2) }
+        return end < bytes.count && bytes[end] == UInt8(ascii: "\n") ? start..<(end + 1) : nil
     }
 
     /// The index of the tag that closes the section `open` starts, among the tags after it.
