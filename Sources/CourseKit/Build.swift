@@ -111,7 +111,7 @@ public struct Builder: Sendable {
             try writer?.commit()
         } catch {
             writer?.discard()
-            throw BuildFailure([.error("cannot write the site: \(error.localizedDescription)",
+            throw BuildFailure([.error(WriteProblem.cannotWriteSite(reason: error.localizedDescription),
                                        at: SourceLocation(file: options.output.path))])
         }
     }

@@ -10,11 +10,11 @@ public enum Scaffold {
         var isFolder: ObjCBool = false
         if manager.fileExists(atPath: folder.path, isDirectory: &isFolder) {
             guard isFolder.boolValue else {
-                throw ScaffoldError(message: "'\(displayPath)' is a file; name a new or empty folder")
+                throw ScaffoldError(problem: .newFolderIsAFile(displayPath))
             }
             let contents = (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
             guard contents.isEmpty else {
-                throw ScaffoldError(message: "'\(displayPath)' is not empty (it holds \(contents.count) item\(contents.count == 1 ? "" : "s")); name a new or empty folder so nothing is overwritten")
+                throw ScaffoldError(problem: .newFolderNotEmpty(displayPath, items: contents.count))
             }
         }
         for path in files.keys.sorted() {
@@ -23,7 +23,7 @@ public enum Scaffold {
                 try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try files[path]!.write(to: url)
             } catch {
-                throw ScaffoldError(message: "cannot write \(displayPath)/\(path): \(error.localizedDescription)")
+                throw ScaffoldError(problem: .cannotWrite("\(displayPath)/\(path)", reason: error.localizedDescription))
             }
         }
         return files.keys.sorted()
@@ -32,6 +32,8 @@ public enum Scaffold {
 
 /// Why `new` wrote nothing (or stopped).
 public struct ScaffoldError: Error, CustomStringConvertible {
-    public var message: String
+    public var problem: WriteProblem
+    /// The one line printed after `error:`, worded by the catalogue.
+    public var message: String { problem.message }
     public var description: String { "error: \(message)" }
 }

@@ -8,6 +8,7 @@ public enum ImportOutcome: Sendable, Equatable {
     case imported(learner: String, modules: Int, completed: Int, courseCompleted: Bool, current: Bool)
     /// The very same file was imported before; nothing changed.
     case alreadyImported(on: String)
+    /// Refused, with why: an `ImportRejection`'s line.
     case rejected(String)
 }
 
@@ -76,7 +77,7 @@ public final class RecordStore: Sendable {
     /// Imports one file in one transaction, or not at all. The verifier must find nothing wrong.
     public func importRecord(at file: URL, verifier: RecordVerifier, now: Date = Date()) -> ImportOutcome {
         let record: ProgressRecord, bytes: Data
-        do { (record, bytes) = try RecordReader().read(file) } catch { return .rejected(error.reason) }
+        do { (record, bytes) = try RecordReader().read(file) } catch { return .rejected(ImportRejection.unreadable(error).message) }
         return importRecord(record, bytes: bytes, named: file.lastPathComponent, verifier: verifier, now: now)
     }
 
@@ -86,15 +87,14 @@ public final class RecordStore: Sendable {
                              now: Date = Date()) -> ImportOutcome {
         guard !record.learner.name.trimmingCharacters(in: .whitespaces).isEmpty
                 || !record.learner.employeeId.trimmingCharacters(in: .whitespaces).isEmpty else {
-            return .rejected("the record names no learner (no name and no employee ID)")
+            return .rejected(ImportRejection.noLearner.message)
         }
         guard let exported = Timestamp.parse(record.exportedAt) else {
-            return .rejected("exportedAt '\(record.exportedAt)' is not a date and time such as 2026-11-22T10:00:00Z")
+            return .rejected(ImportRejection.exportedAtNotADate(record.exportedAt).message)
         }
         let verification = verifier.verify(record)
-        if let first = verification.findings.first {
-            let more = verification.findings.count > 1 ? " (and \(verification.findings.count - 1) more; see `meridian records verify`)" : ""
-            return .rejected(first + more)
+        if let first = verification.problems.first {
+            return .rejected(ImportRejection.failsVerification(first, more: verification.problems.count - 1).message)
         }
         let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
         do {
@@ -130,7 +130,7 @@ public final class RecordStore: Sendable {
                                  courseCompleted: verification.completed, current: isLatest)
             }
         } catch {
-            return .rejected("the database refused it: \(error)")
+            return .rejected(ImportRejection.databaseRefused("\(error)").message)
         }
     }
 

@@ -3,16 +3,13 @@ import Foundation
 import Testing
 
 /// Every case of every problem enum has wording: one line, not empty, without a final period.
-/// The samples name each case once; a case added to `Problems.swift` without a sample here
+/// The samples name each case once; a case added to a `Problems*.swift` file without a sample here
 /// fails `everyCaseHasASample`, so none is left unworded.
 struct ProblemWordingTests {
     static let here = SourceLocation(file: "Content/modules/01-x.md", line: 3, column: 5)
 
     static let samples: [String: [any Problem]] = [
         "FileProblem": [FileProblem.unreadable, FileProblem.notUTF8, FileProblem.frontMatterNotClosed],
-        "YAMLProblem": [YAMLProblem.anchor("a"), YAMLProblem.alias("a"), YAMLProblem.tooDeep(limit: 32),
-                        YAMLProblem.longValue(bytes: 70_000, limit: 65_536), YAMLProblem.missingKey("low", in: "'bands'"),
-                        YAMLProblem.notAMapping(key: "bands")],
         "CourseConfigProblem": [CourseConfigProblem.missingFile, CourseConfigProblem.passScoreOutOfRange,
                                 CourseConfigProblem.unknownPracticeAnswer("lastest", suggestion: "latest", known: ["latest", "first"]),
                                 CourseConfigProblem.languageDisagrees(language: "fr", firstOfLanguages: "en"),
@@ -68,6 +65,56 @@ struct ProblemWordingTests {
         "ItemSummaryNote": [ItemSummaryNote.longest(observed: 9, of: 20, expected: 6.2, probability: 0.04),
                             ItemSummaryNote.position(observed: [5, 5], expected: [4.5, 4.5], of: 10),
                             ItemSummaryNote.trueFalse(trues: 7, of: 10, probability: 0.3)],
+    ].merging(parseSamples) { $1 }.merging(practiceSamples) { $1 }.merging(buildSamples) { $1 }
+        .merging(["YAMLProblem": yamlSamples]) { $1 }
+
+    static let yamlSamples: [any Problem] = [
+        YAMLProblem.anchor("a"), YAMLProblem.alias("a"), YAMLProblem.tooDeep(limit: 32),
+        YAMLProblem.longValue(bytes: 70_000, limit: 65_536), YAMLProblem.missingKey("low", in: "'bands'"),
+        YAMLProblem.notAMapping(key: "bands"), YAMLProblem.empty(what: "the quiz"),
+        YAMLProblem.snippetNotAMapping(what: "the quiz"), YAMLProblem.invalid("found character that cannot start any token"),
+        YAMLProblem.notText(key: "title"), YAMLProblem.blank(key: "title"), YAMLProblem.notAWholeNumber(key: "draw"),
+        YAMLProblem.notANumber(key: "passScore"), YAMLProblem.notTrueOrFalse(key: "shuffle"), YAMLProblem.notAList(key: "items"),
+        YAMLProblem.entryNotText(key: "items"), YAMLProblem.unknownKey("promt", in: "a single question", suggestion: "prompt"),
+    ]
+
+    static let practiceSamples: [String: [any Problem]] = [
+        "QuizProblem": [QuizProblem.unknownType("singel", suggestion: "single", known: ["single", "multiple"]),
+                        QuizProblem.badID("Q1"), QuizProblem.trueFalseNeedsAnswer, QuizProblem.orderNeedsTwoItems,
+                        QuizProblem.needsChoices(.single), QuizProblem.choiceNotAMapping, QuizProblem.tooFewChoices(.multiple),
+                        QuizProblem.noCorrectChoice, QuizProblem.singleWithManyCorrect(count: 2), QuizProblem.needsPairs,
+                        QuizProblem.pairNotTwoTexts, QuizProblem.leftSideTwice("a"), QuizProblem.rightSideTwice("b"),
+                        QuizProblem.tooFewPairs],
+        "ScenarioProblem": [ScenarioProblem.missingStart, ScenarioProblem.needsSteps,
+                            ScenarioProblem.undefinedStep("opnening", suggestion: "opening"),
+                            ScenarioProblem.unreachable(step: "lost", start: "opening"),
+                            ScenarioProblem.noWayToAnEnding(step: "loop"), ScenarioProblem.stepNotAMapping,
+                            ScenarioProblem.unknownEnding("great"), ScenarioProblem.stepGoesNowhere("dead"),
+                            ScenarioProblem.optionNotAMapping, ScenarioProblem.optionMissingNext],
+    ]
+
+    static let parseSamples: [String: [any Problem]] = [
+        "PageProblem": [PageProblem.unknownDirective("quizz", suggestion: "quiz"), PageProblem.nestedDirective("quiz"),
+                        PageProblem.duplicateQuestionID("q1", firstAt: here), PageProblem.duplicateScenarioID("s1", firstAt: here)],
+        "ExamProblem": [ExamProblem.onlyForAnExam(key: "draw"), ExamProblem.noQuestions(module: "exam"),
+                        ExamProblem.drawsMoreThanItHas(draw: 5, questions: 1),
+                        ExamProblem.repeatsQuestions(questions: 4, attempts: 2, draw: 3)],
+        "LinkProblem": [LinkProblem.unsafe("javascript:x"), LinkProblem.externalImage("https://x/a.png"),
+                        LinkProblem.protocolRelative("//x"), LinkProblem.rooted("/a.md"), LinkProblem.outsideContent("../../x"),
+                        LinkProblem.missingPage("02-x.md", suggestion: "02-y.md"), LinkProblem.missingFile("a.pdf"),
+                        LinkProblem.folder("images/")],
+    ]
+
+    static let buildSamples: [String: [any Problem]] = [
+        "TemplateFileProblem": [TemplateFileProblem.unreadable, TemplateFileProblem.notUTF8,
+                                TemplateFileProblem.syntax("unfinished tag"),
+                                TemplateFileProblem.missingPartial("headr", template: "page", suggestion: "header"),
+                                TemplateFileProblem.missingTemplate("page")],
+        "WriteProblem": [WriteProblem.cannotWrite("modules/x.html", reason: "disk full"),
+                         WriteProblem.cannotWriteSite(reason: "disk full"), WriteProblem.cannotCreateBuildFolder(reason: "disk full"),
+                         WriteProblem.cannotCopyAssets(reason: "disk full"), WriteProblem.cannotCopy("a.pdf", reason: "disk full"),
+                         WriteProblem.notABuildFolder("/home"), WriteProblem.newFolderIsAFile("x"),
+                         WriteProblem.newFolderNotEmpty("x", items: 1)],
     ]
 
     @Test(arguments: samples.values.joined().map { Sample($0) })
@@ -79,8 +126,10 @@ struct ProblemWordingTests {
     }
 
     @Test func everyCaseHasASample() throws {
-        let source = try String(contentsOf: Repository.root.appendingPathComponent("Sources/CourseKit/Diagnostics/Problems.swift"),
-                                encoding: .utf8)
+        let folder = Repository.root.appendingPathComponent("Sources/CourseKit/Diagnostics")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("Problems") }
+        #expect(files.count > 1)
+        let source = try files.map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n")
         let declared = ProblemCases.declared(in: source)
         #expect(Set(declared.keys) == Set(Self.samples.keys))
         for (name, cases) in declared {

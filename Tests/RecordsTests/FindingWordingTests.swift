@@ -3,8 +3,9 @@ import Foundation
 import Testing
 @testable import Records
 
-/// Every case of the record findings has wording: one line, not empty, without a final period;
-/// a case added to `RecordFinding.swift` without a sample here fails `everyCaseHasASample`.
+/// Every case of the record findings and refusals has wording: one line, not empty, without a
+/// final period; a case added to `RecordFinding.swift` or `RecordProblems.swift` without a sample
+/// here fails `everyCaseHasASample`.
 struct FindingWordingTests {
     static let findings: [RecordFinding] = [
         .otherCourse(record: "a", course: "b"), .otherVersion(record: "1.0.0", course: "1.1.0"),
@@ -30,9 +31,33 @@ struct FindingWordingTests {
         .scoreOffPath(claimed: 1, lowest: 0.2, highest: 0.4), .endingOffPath(claimed: "good", path: nil),
     ]
 
+    static let recordProblems: [RecordProblem] = [
+        .noSuchFile, .notARegularFile, .tooLarge(bytes: 52_428_800, limit: 8_388_608), .unreadable,
+        .notJSON(reason: "invalid value around character 41", line: 3), .notAnObject, .otherFormat(found: nil),
+        .noFormatVersion, .newerFormat(version: 9), .missingField("slug", in: "modules[0]"),
+        .wrongType(at: "modules[2].score", expected: .number), .corrupted(at: "exportedAt", detail: "not a date"),
+        .notARecord(nil), .notAQuestionID("Q1", field: "modules[0].answers"),
+    ]
+    static let importRejections: [ImportRejection] = [
+        .unreadable(.notAnObject), .noLearner, .exportedAtNotADate("yesterday"),
+        .failsVerification(.unknownModule("m"), more: 1), .databaseRefused("disk I/O error"),
+    ]
+    static let statementProblems: [StatementProblem] = [
+        .noID, .idNotAUUID, .notAStatement, .noActor, .noVerb, .noObject, .notCourseActivity(course: "https://x/c"),
+        .objectNotCourseActivity("https://y/a", course: "https://x/c"), .actorNotAnAgent, .noTimestamp, .noEdition,
+        .otherEdition(.otherVersion(record: "1.0.0", course: "1.1.0")), .notRebuiltFrom(verb: "liked", object: "https://x/c"),
+        .unknownModule("m"), .examResultIncomplete(verb: "passed"), .examAnswerWithoutAttempt,
+        .unknownQuestion("q", module: "m"), .noResponse, .answerDisagrees(response: "a", question: "q", claimedRight: true),
+        .unknownScenario("s", module: "m"), .noScenarioPath, .repliesNotWhole, .conflict("Conflict"),
+        .claim(.module("m", .completedNotPassed)),
+    ]
+
     /// Each sample's wording, with its enum's name and its case's.
     static var worded: [(enumName: String, caseName: String, message: String)] {
-        findings.map { ("RecordFinding", name(of: $0), $0.message) }
+        recordProblems.map { ("RecordProblem", name(of: $0), $0.message) }
+            + importRejections.map { ("ImportRejection", name(of: $0), $0.message) }
+            + statementProblems.map { ("StatementProblem", name(of: $0), $0.message) }
+            + findings.map { ("RecordFinding", name(of: $0), $0.message) }
             + moduleFindings.map { ("ModuleFinding", name(of: $0), $0.wording) }
             + attemptFindings.map { ("AttemptFinding", name(of: $0), $0.wording) }
             + scenarioFindings.map { ("ScenarioFinding", name(of: $0), $0.wording) }
@@ -47,7 +72,9 @@ struct FindingWordingTests {
     }
 
     @Test func everyCaseHasASample() throws {
-        let source = try String(contentsOf: RecordsFixture.root.appendingPathComponent("Sources/Records/RecordFinding.swift"), encoding: .utf8)
+        let source = try ["RecordFinding.swift", "RecordProblems.swift"].map { file in
+            try String(contentsOf: RecordsFixture.root.appendingPathComponent("Sources/Records/\(file)"), encoding: .utf8)
+        }.joined(separator: "\n")
         var declared: [String: Set<String>] = [:]
         var current: String?
         for line in source.split(separator: "\n") {
@@ -58,6 +85,15 @@ struct FindingWordingTests {
         }
         let sampled = Dictionary(grouping: Self.worded, by: \.enumName).mapValues { Set($0.map(\.caseName)) }
         #expect(declared == sampled)
+    }
+
+    @Test func aRefusalKeepsItsWording() {
+        #expect(RecordProblem.tooLarge(bytes: 52_428_800, limit: 8_388_608).reason
+            == "too large for a progress record (50.0 MB; the limit is 8 MB)")
+        #expect(RecordProblem.notJSON(reason: "unexpected end of file", line: nil).message == "not valid JSON (unexpected end of file)")
+        #expect(ImportRejection.failsVerification(.noVerificationCode, more: 0).message == "has no verification code")
+        #expect(StatementPush.Refusal(id: "x", problem: .conflict("Conflict")).reason
+            == "the LRS has another statement with this id (409: Conflict)")
     }
 
     @Test func aModuleFindingNamesItsModuleAndAttempt() {

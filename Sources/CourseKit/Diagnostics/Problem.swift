@@ -1,6 +1,6 @@
 /// A problem of one area of the course (its settings, its countries, a translation…) as data:
 /// an enum case with what the message needs. Every case's wording lives in the catalogue
-/// (`Diagnostics/Wording.swift`), not where the problem is found, in the manner of
+/// (`Diagnostics/Wording*.swift`), not where the problem is found, in the manner of
 /// swift-argument-parser's error-message generator.
 public protocol Problem: Sendable {
     /// The one line printed after `error:` or `warning:`, without a final period.
@@ -21,13 +21,6 @@ extension Diagnostic {
     /// A warning worded by the catalogue.
     public static func warning(_ problem: some Problem, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.warning, at: location, problem.message)
-    }
-}
-
-extension YAMLReader {
-    /// Reports a problem of a YAML file at its place, worded by the catalogue.
-    mutating func report(_ problem: some Problem, at location: SourceLocation, severity: Diagnostic.Severity = .error) {
-        report(problem.message, at: location, severity: severity)
     }
 }
 

@@ -17,6 +17,19 @@ public enum YAMLProblem: Problem, Hashable {
     /// `what` is the mapping as messages name it: "the dimension guide", "'bands'".
     case missingKey(String, in: String)
     case notAMapping(key: String)
+    /// `what` names the snippet: "the quiz", "front matter".
+    case empty(what: String)
+    case snippetNotAMapping(what: String)
+    /// libyaml's own account of a syntax error.
+    case invalid(String)
+    case notText(key: String)
+    case blank(key: String)
+    case notAWholeNumber(key: String)
+    case notANumber(key: String)
+    case notTrueOrFalse(key: String)
+    case notAList(key: String)
+    case entryNotText(key: String)
+    case unknownKey(String, in: String, suggestion: String?)
 }
 
 /// A problem of `course.yaml`.

@@ -23,6 +23,17 @@ extension YAMLProblem {
         case let .longValue(bytes, limit): "a value of \(bytes) bytes; a single value in a course file may hold at most \(limit)"
         case let .missingKey(key, what): "\(what) is missing '\(key)'"
         case .notAMapping(let key): "'\(key)' must be a mapping of keys to values"
+        case .empty(let what): "\(what) is empty"
+        case .snippetNotAMapping(let what): "\(what) must be a mapping of keys to values"
+        case .invalid(let detail): "invalid YAML: \(detail)"
+        case .notText(let key): "'\(key)' must be text"
+        case .blank(let key): "'\(key)' is empty"
+        case .notAWholeNumber(let key): "'\(key)' must be a whole number"
+        case .notANumber(let key): "'\(key)' must be a number"
+        case .notTrueOrFalse(let key): "'\(key)' must be true or false"
+        case .notAList(let key): "'\(key)' must be a list"
+        case .entryNotText(let key): "each entry of '\(key)' must be text"
+        case let .unknownKey(key, what, suggestion): "unknown key '\(key)' in \(what)\(Suggestion.hint(suggestion))"
         }
     }
 }

@@ -2,15 +2,15 @@
 extension YAMLReader {
     mutating func string(_ key: String, in map: YAMLMapping, required: Bool = false, what: String) -> String? {
         guard let node = map[key] else {
-            if required { report("\(what) is missing '\(key)'", at: map.location) }
+            if required { report(YAMLProblem.missingKey(key, in: what), at: map.location) }
             return nil
         }
         guard let text = node.string else {
-            report("'\(key)' must be text", at: location(of: node))
+            report(YAMLProblem.notText(key: key), at: location(of: node))
             return nil
         }
         if required, Self.isBlank(text) {
-            report("'\(key)' is empty", at: location(of: node))
+            report(YAMLProblem.blank(key: key), at: location(of: node))
             return nil
         }
         return text
@@ -23,19 +23,19 @@ extension YAMLReader {
     }
 
     mutating func int(_ key: String, in map: YAMLMapping) -> Int? {
-        scalar(key, in: map, as: Int.init, expected: "a whole number")
+        scalar(key, in: map, as: Int.init, else: .notAWholeNumber(key: key))
     }
 
     mutating func double(_ key: String, in map: YAMLMapping) -> Double? {
-        scalar(key, in: map, as: Double.init, expected: "a number")
+        scalar(key, in: map, as: Double.init, else: .notANumber(key: key))
     }
 
-    /// The value under `key` converted by `convert`, or nil after reporting what was expected.
+    /// The value under `key` converted by `convert`, or nil after reporting `problem`.
     private mutating func scalar<T>(_ key: String, in map: YAMLMapping, as convert: (String) -> T?,
-                                    expected: String) -> T? {
+                                    else problem: YAMLProblem) -> T? {
         guard let node = map[key] else { return nil }
         guard let value = node.string.flatMap(convert) else {
-            report("'\(key)' must be \(expected)", at: location(of: node))
+            report(problem, at: location(of: node))
             return nil
         }
         return value
@@ -47,7 +47,7 @@ extension YAMLReader {
         case "true", "yes": return true
         case "false", "no": return false
         default:
-            report("'\(key)' must be true or false", at: location(of: node))
+            report(YAMLProblem.notTrueOrFalse(key: key), at: location(of: node))
             return nil
         }
     }
@@ -57,12 +57,12 @@ extension YAMLReader {
         guard let node = map[key] else { return [] }
         if let text = node.string { return [Located(value: text, location: location(of: node))] }
         guard let sequence = node.sequence else {
-            report("'\(key)' must be a list", at: location(of: node))
+            report(YAMLProblem.notAList(key: key), at: location(of: node))
             return []
         }
         return sequence.compactMap { item in
             guard let text = item.string else {
-                report("each entry of '\(key)' must be text", at: location(of: item))
+                report(YAMLProblem.entryNotText(key: key), at: location(of: item))
                 return nil
             }
             return Located(value: text, location: location(of: item))
@@ -73,8 +73,8 @@ extension YAMLReader {
     mutating func checkKeys(of map: YAMLMapping, known: [String], what: String,
                             severity: Diagnostic.Severity = .error) {
         for entry in map.entries where !known.contains(entry.key) {
-            let hint = Suggestion.hint(for: entry.key, in: known)
-            report("unknown key '\(entry.key)' in \(what)\(hint)", at: location(of: entry.keyNode), severity: severity)
+            let problem = YAMLProblem.unknownKey(entry.key, in: what, suggestion: Suggestion.closest(to: entry.key, in: known))
+            report(problem, at: location(of: entry.keyNode), severity: severity)
         }
     }
 }

@@ -32,11 +32,11 @@ struct YAMLReader {
             return nil
         }
         guard let root else {
-            report("\(what) is empty", at: origin.start)
+            report(YAMLProblem.empty(what: what), at: origin.start)
             return nil
         }
         guard let mapping = root.mapping else {
-            report("\(what) must be a mapping of keys to values", at: location(of: root))
+            report(YAMLProblem.snippetNotAMapping(what: what), at: location(of: root))
             return nil
         }
         return YAMLMapping(mapping: mapping, location: location(of: root))
@@ -46,8 +46,9 @@ struct YAMLReader {
         location(line: node.line, column: node.column)
     }
 
-    mutating func report(_ message: String, at location: SourceLocation, severity: Diagnostic.Severity = .error) {
-        diagnostics.append(Diagnostic(severity, at: location, message))
+    /// Reports a problem of the snippet at its place, worded by the catalogue.
+    mutating func report(_ problem: some Problem, at location: SourceLocation, severity: Diagnostic.Severity = .error) {
+        diagnostics.append(Diagnostic(severity, at: location, problem))
     }
 
     private func location(line: Int, column: Int) -> SourceLocation {
@@ -56,20 +57,20 @@ struct YAMLReader {
 
     private func diagnostic(for error: Error) -> Diagnostic {
         if let refusal = error as? YAMLRefusal {
-            return .error(refusal.message, at: location(line: refusal.line, column: refusal.column))
+            return .error(refusal.reason, at: location(line: refusal.line, column: refusal.column))
         }
         guard let yamlError = error as? YamlError else {
-            return .error("invalid YAML: \(error)", at: origin.start)
+            return .error(YAMLProblem.invalid("\(error)"), at: origin.start)
         }
         switch yamlError {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
             let detail = context.map { "\(problem) \($0.text)" } ?? problem
-            return .error("invalid YAML: \(detail)", at: location(line: mark.line, column: mark.column))
+            return .error(YAMLProblem.invalid(detail), at: location(line: mark.line, column: mark.column))
         case let .reader(problem, _, _, _):
-            return .error("invalid YAML: \(problem)", at: origin.start)
+            return .error(YAMLProblem.invalid(problem), at: origin.start)
         default:
-            return .error("invalid YAML: \(yamlError)", at: origin.start)
+            return .error(YAMLProblem.invalid("\(yamlError)"), at: origin.start)
         }
     }
 }

@@ -7,20 +7,20 @@ enum CourseChecks {
         let meta = module.meta
         guard meta.assessment == .exam else {
             return [meta.draw.map { ("draw", $0.location) }, meta.attempts.map { ("attempts", $0.location) }].compactMap { entry in
-                entry.map { .warning("'\($0.0)' applies only to an exam: add 'assessment: exam' or remove it", at: $0.1) }
+                entry.map { .warning(ExamProblem.onlyForAnExam(key: $0.0), at: $0.1) }
             }
         }
         guard questions > 0 else {
-            return [.error("module '\(module.slug)' is an exam but has no questions", at: SourceLocation(file: module.body.file))]
+            return [.error(ExamProblem.noQuestions(module: module.slug), at: SourceLocation(file: module.body.file))]
         }
         var diagnostics: [Diagnostic] = []
         if let draw = meta.draw, draw.value > questions {
-            diagnostics.append(.error("'draw: \(draw.value)' is more than the module's \(questions) question\(questions == 1 ? "" : "s")", at: draw.location))
+            diagnostics.append(.error(ExamProblem.drawsMoreThanItHas(draw: draw.value, questions: questions), at: draw.location))
         } else if let attempts = meta.attempts, attempts.value > 1 {
             let draw = meta.draw?.value ?? questions
             if questions < draw * attempts.value {
-                diagnostics.append(.warning("\(questions) questions cannot give \(attempts.value) attempts of \(draw) without repeating questions; "
-                    + "write at least \(draw * attempts.value) or draw fewer", at: (meta.draw ?? attempts).location))
+                let problem = ExamProblem.repeatsQuestions(questions: questions, attempts: attempts.value, draw: draw)
+                diagnostics.append(.warning(problem, at: (meta.draw ?? attempts).location))
             }
         }
         return diagnostics
@@ -33,14 +33,14 @@ enum CourseChecks {
         for page in pages {
             for question in page.questions {
                 if let first = questions[question.id] {
-                    diagnostics.append(.error("duplicate question id '\(question.id)' (first used at \(first))", at: question.location))
+                    diagnostics.append(.error(PageProblem.duplicateQuestionID(question.id, firstAt: first), at: question.location))
                 } else {
                     questions[question.id] = question.location
                 }
             }
             for scenario in page.scenarios {
                 if let first = scenarios[scenario.id] {
-                    diagnostics.append(.error("duplicate scenario id '\(scenario.id)' (first used at \(first))", at: scenario.location))
+                    diagnostics.append(.error(PageProblem.duplicateScenarioID(scenario.id, firstAt: first), at: scenario.location))
                 } else {
                     scenarios[scenario.id] = scenario.location
                 }

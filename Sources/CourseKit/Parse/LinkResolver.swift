@@ -119,22 +119,4 @@ public struct LinkResolver: Sendable {
     }
 }
 
-/// Why a link cannot be written into the site.
-enum LinkProblem: Error, Equatable {
-    case unsafe(String), externalImage(String), protocolRelative(String), rooted(String)
-    case outsideContent(String), missingPage(String, suggestion: String?), missingFile(String), folder(String)
 
-    var message: String {
-        switch self {
-        case .unsafe(let url): "unsafe link '\(url)': only web addresses and files of the course can be linked"
-        case .externalImage(let url): "image '\(url)' would be loaded from the network; copy it into the content folder so the site works offline"
-        case .protocolRelative(let url): "link '\(url)' has no scheme; write it in full with https://"
-        case .rooted(let url): "link '\(url)' starts with '/', which breaks when the site is opened from disk; link relative to this file"
-        case .outsideContent(let url): "link '\(url)' points outside the content folder"
-        case .missingPage(let url, let suggestion):
-            "broken link '\(url)': no such page" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
-        case .missingFile(let url): "broken link '\(url)': no such file"
-        case .folder(let url): "link '\(url)' names a folder, which opens a file listing from disk; link a file"
-        }
-    }
-}

@@ -80,11 +80,11 @@ struct MarkdownParser: Sendable {
         case .code:
             return .code
         case .unknown(let name):
-            page.error("unknown directive '\(name)'\(Suggestion.hint(for: name, in: directives.names))", at: location)
+            page.error(PageProblem.unknownDirective(name, suggestion: Suggestion.closest(to: name, in: directives.names)), at: location)
             return .code
         case .directive(let directive):
             guard directivesAllowed else {
-                page.error("a '\(directive.name)' cannot be nested inside another directive", at: location)
+                page.error(PageProblem.nestedDirective(directive.name), at: location)
                 return .code
             }
             let fence = DirectiveFence(name: directive.name, body: body,
@@ -120,7 +120,7 @@ struct MarkdownParser: Sendable {
         case .success(.asset(let written, let path)):
             document.setURL(written, of: element)
             page.assets.insert(path)
-        case .failure(let problem): page.error(problem.message, at: location)
+        case .failure(let problem): page.error(problem, at: location)
         }
     }
 }

@@ -20,8 +20,9 @@ public struct PageCompilation: Sendable {
         compileMarkdown(text, origin, &self)
     }
 
-    public mutating func error(_ message: String, at location: SourceLocation) {
-        diagnostics.append(.error(message, at: location))
+    /// Reports an error of the page at its place, worded by the catalogue.
+    public mutating func error(_ problem: some Problem, at location: SourceLocation) {
+        diagnostics.append(.error(problem, at: location))
     }
 }
 

@@ -31,14 +31,14 @@ struct QuizParser {
         let typeName = reader.string("type", in: map, what: "the quiz") ?? "single"
         guard let kind = Question.Kind(rawValue: typeName) else {
             let kinds = Question.Kind.allCases.map(\.rawValue)
-            reader.report("unknown question type '\(typeName)'\(Suggestion.hint(for: typeName, in: kinds)); use one of \(kinds.joined(separator: ", "))",
+            reader.report(QuizProblem.unknownType(typeName, suggestion: Suggestion.closest(to: typeName, in: kinds), known: kinds),
                           at: map["type"].map(reader.location(of:)) ?? map.location)
             return nil
         }
         reader.checkKeys(of: map, known: QuizDirective.commonKeys + QuizDirective.keysByKind[kind]!, what: "a \(kind.rawValue) question")
         let id = reader.string("id", in: map, required: true, what: "the quiz")
         if let id, let node = map["id"], !Self.isValidID(id) {
-            reader.report("question id '\(id)' may use only a-z, 0-9 and '-'", at: reader.location(of: node))
+            reader.report(QuizProblem.badID(id), at: reader.location(of: node))
         }
         let promptKey = kind == .truefalse ? "statement" : "prompt"
         let prompt = reader.string(promptKey, in: map, required: true, what: "the question")
@@ -52,10 +52,10 @@ struct QuizParser {
         case .single, .multiple: question.choices = choices(in: map, kind: kind, reader: &reader)
         case .truefalse:
             question.answer = reader.bool("answer", in: map)
-            if question.answer == nil, map["answer"] == nil { reader.report("a truefalse question needs 'answer: true' or 'answer: false'", at: map.location) }
+            if question.answer == nil, map["answer"] == nil { reader.report(QuizProblem.trueFalseNeedsAnswer, at: map.location) }
         case .order:
             question.items = reader.strings("items", in: map).map(\.value)
-            if question.items.count < 2 { reader.report("an order question needs at least two items", at: map["items"].map(reader.location(of:)) ?? map.location) }
+            if question.items.count < 2 { reader.report(QuizProblem.orderNeedsTwoItems, at: map["items"].map(reader.location(of:)) ?? map.location) }
         case .match: question.pairs = pairs(in: map, reader: &reader)
         }
         guard !reader.diagnostics.containsErrors, id != nil, prompt != nil else { return nil }
@@ -68,13 +68,13 @@ struct QuizParser {
 
     private func choices(in map: YAMLMapping, kind: Question.Kind, reader: inout YAMLReader) -> [Question.Choice] {
         guard let node = map["choices"], let list = node.sequence else {
-            reader.report("a \(kind.rawValue) question needs a list of 'choices'", at: map["choices"].map(reader.location(of:)) ?? map.location)
+            reader.report(QuizProblem.needsChoices(kind), at: map["choices"].map(reader.location(of:)) ?? map.location)
             return []
         }
         var choices: [Question.Choice] = []
         for item in list {
             guard let mapping = item.mapping else {
-                reader.report("each choice needs 'text:' (and 'correct: true' on the right one)", at: reader.location(of: item))
+                reader.report(QuizProblem.choiceNotAMapping, at: reader.location(of: item))
                 continue
             }
             let choice = YAMLMapping(mapping: mapping, location: reader.location(of: item))
@@ -87,30 +87,30 @@ struct QuizParser {
         }
         let location = reader.location(of: node)
         let correct = choices.filter(\.correct).count
-        if choices.count < 2 { reader.report("a \(kind.rawValue) question needs at least two choices", at: location) }
-        if correct == 0 { reader.report("no choice is marked 'correct: true'", at: location) }
+        if choices.count < 2 { reader.report(QuizProblem.tooFewChoices(kind), at: location) }
+        if correct == 0 { reader.report(QuizProblem.noCorrectChoice, at: location) }
         if kind == .single, correct > 1 {
-            reader.report("a single-choice question has exactly one correct choice, not \(correct) (use type: multiple)", at: location)
+            reader.report(QuizProblem.singleWithManyCorrect(count: correct), at: location)
         }
         return choices
     }
 
     private func pairs(in map: YAMLMapping, reader: inout YAMLReader) -> [(left: String, right: String)] {
         guard let node = map["pairs"], let list = node.sequence else {
-            reader.report("a match question needs 'pairs:', a list of [left, right]", at: map["pairs"].map(reader.location(of:)) ?? map.location)
+            reader.report(QuizProblem.needsPairs, at: map["pairs"].map(reader.location(of:)) ?? map.location)
             return []
         }
         var pairs: [(left: String, right: String)] = []
         for item in list {
             guard let sides = item.sequence, sides.count == 2, let left = sides[0].string, let right = sides[1].string else {
-                reader.report("each pair is a list of two texts: [left, right]", at: reader.location(of: item))
+                reader.report(QuizProblem.pairNotTwoTexts, at: reader.location(of: item))
                 continue
             }
-            if pairs.contains(where: { $0.left == left }) { reader.report("left side '\(left)' appears twice", at: reader.location(of: item)) }
-            if pairs.contains(where: { $0.right == right }) { reader.report("right side '\(right)' appears twice", at: reader.location(of: item)) }
+            if pairs.contains(where: { $0.left == left }) { reader.report(QuizProblem.leftSideTwice(left), at: reader.location(of: item)) }
+            if pairs.contains(where: { $0.right == right }) { reader.report(QuizProblem.rightSideTwice(right), at: reader.location(of: item)) }
             pairs.append((left, right))
         }
-        if pairs.count < 2 { reader.report("a match question needs at least two pairs", at: reader.location(of: node)) }
+        if pairs.count < 2 { reader.report(QuizProblem.tooFewPairs, at: reader.location(of: node)) }
         return pairs
     }
 }

@@ -43,16 +43,16 @@ struct ScenarioParser {
         let id = reader.string("id", in: map, required: true, what: "the scenario")
         let title = reader.string("title", in: map, required: true, what: "the scenario")
         let start = reader.strings("start", in: map).first
-        if start == nil { reader.report("the scenario is missing 'start', the name of its first step", at: map.location) }
+        if start == nil { reader.report(ScenarioProblem.missingStart, at: map.location) }
         guard let stepsNode = map["steps"], let stepsMap = stepsNode.mapping else {
-            reader.report("the scenario needs 'steps:', a mapping of step names to steps", at: map["steps"].map(reader.location(of:)) ?? map.location)
+            reader.report(ScenarioProblem.needsSteps, at: map["steps"].map(reader.location(of:)) ?? map.location)
             return nil
         }
         let parsedSteps = stepsMap.compactMap { step(named: $0.key, $0.value, reader: &reader) }
         let steps = parsedSteps.map(\.step)
         let names = steps.map(\.name)
         for next in steps.flatMap({ $0.options.map(\.next) }) + (start.map { [$0] } ?? []) where !names.contains(next.value) {
-            reader.report("step '\(next.value)' is not defined\(Suggestion.hint(for: next.value, in: names))", at: next.location)
+            reader.report(ScenarioProblem.undefinedStep(next.value, suggestion: Suggestion.closest(to: next.value, in: names)), at: next.location)
         }
         if let start, !reader.diagnostics.containsErrors { checkPaths(steps, start: start.value, reader: &reader) }
         guard let id, let title, let start, !reader.diagnostics.containsErrors else { return nil }
@@ -67,10 +67,10 @@ struct ScenarioParser {
         let graph = ScenarioGraph(steps: steps, start: start)
         let reachable = graph.reachable(), canEnd = graph.canEnd()
         for step in steps where !reachable.contains(step.name) {
-            reader.report("step '\(step.name)' is never reached: no path from '\(start)' leads to it", at: step.location)
+            reader.report(ScenarioProblem.unreachable(step: step.name, start: start), at: step.location)
         }
         for step in steps where reachable.contains(step.name) && !canEnd.contains(step.name) {
-            reader.report("no path from step '\(step.name)' reaches an ending: its replies only loop back", at: step.location)
+            reader.report(ScenarioProblem.noWayToAnEnding(step: step.name), at: step.location)
         }
     }
 
@@ -78,7 +78,7 @@ struct ScenarioParser {
     private func step(named keyNode: YAMLNode, _ node: YAMLNode, reader: inout YAMLReader) -> (step: Scenario.Step, debrief: SnippetOrigin)? {
         let location = reader.location(of: keyNode)
         guard let name = keyNode.string, let mapping = node.mapping else {
-            reader.report("each step is a mapping with 'customer' and 'options', or 'ending' and 'debrief'", at: location)
+            reader.report(ScenarioProblem.stepNotAMapping, at: location)
             return nil
         }
         let map = YAMLMapping(mapping: mapping, location: reader.location(of: node))
@@ -87,12 +87,12 @@ struct ScenarioParser {
         if let endingName = reader.string("ending", in: map, what: "the step") {
             ending = Scenario.Ending(rawValue: endingName)
             if ending == nil {
-                reader.report("ending must be good, mixed or poor, not '\(endingName)'", at: map["ending"].map(reader.location(of:)) ?? location)
+                reader.report(ScenarioProblem.unknownEnding(endingName), at: map["ending"].map(reader.location(of:)) ?? location)
             }
         }
         let options = (map["options"]?.sequence ?? []).compactMap { option($0, reader: &reader) }
         if options.isEmpty, ending == nil {
-            reader.report("step '\(name)' has neither options nor an ending", at: location)
+            reader.report(ScenarioProblem.stepGoesNowhere(name), at: location)
         }
         let step = Scenario.Step(name: name, customer: reader.string("customer", in: map, what: "the step") ?? "",
                                  options: options, ending: ending,
@@ -102,14 +102,14 @@ struct ScenarioParser {
 
     private func option(_ node: YAMLNode, reader: inout YAMLReader) -> Scenario.Option? {
         guard let mapping = node.mapping else {
-            reader.report("each option needs 'reply' and 'next'", at: reader.location(of: node))
+            reader.report(ScenarioProblem.optionNotAMapping, at: reader.location(of: node))
             return nil
         }
         let map = YAMLMapping(mapping: mapping, location: reader.location(of: node))
         reader.checkKeys(of: map, known: Self.optionKeys, what: "an option")
         guard let reply = reader.string("reply", in: map, required: true, what: "the option"),
               let next = reader.strings("next", in: map).first else {
-            if map["next"] == nil { reader.report("the option is missing 'next', the step it leads to", at: map.location) }
+            if map["next"] == nil { reader.report(ScenarioProblem.optionMissingNext, at: map.location) }
             return nil
         }
         return Scenario.Option(reply: reply, next: next, points: reader.int("points", in: map) ?? 0,

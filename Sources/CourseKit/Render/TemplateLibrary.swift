@@ -26,11 +26,11 @@ public struct TemplateLibrary: Sendable {
         for name in templateNames(in: directory) {
             let file = displayPath.isEmpty ? "\(name).mustache" : "\(displayPath)/\(name).mustache"
             guard let bytes = ContentFiles.contents(of: directory.appendingPathComponent("\(name).mustache").path) else {
-                diagnostics.append(.error("cannot read template", at: SourceLocation(file: file)))
+                diagnostics.append(.error(TemplateFileProblem.unreadable, at: SourceLocation(file: file)))
                 continue
             }
             guard let text = String(validating: bytes, as: UTF8.self) else {
-                diagnostics.append(.error("template is not UTF-8 text", at: SourceLocation(file: file)))
+                diagnostics.append(.error(TemplateFileProblem.notUTF8, at: SourceLocation(file: file)))
                 continue
             }
             texts[name] = (file, text)
@@ -38,25 +38,26 @@ public struct TemplateLibrary: Sendable {
                 library.register(try MustacheTemplate(string: HTMLContent.pragma + text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 // The pragma's line comes first: the template's own lines start at 2.
-                diagnostics.append(.error("template syntax: \(describe(error.error))",
+                diagnostics.append(.error(TemplateFileProblem.syntax(describe(error.error)),
                                           at: SourceLocation(file: file, line: max(1, error.context.lineNumber - 1),
                                                              column: error.context.columnNumber + 1)))
             } catch {
-                diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(file: file)))
+                diagnostics.append(.error(TemplateFileProblem.syntax("\(error)"), at: SourceLocation(file: file)))
             }
         }
         let scans = texts.mapValues { TemplateTags($0.text) }
         for (name, source) in texts {
             for tag in scans[name]!.tags where tag.kind == ">" || tag.kind == "<" {
                 guard !tag.name.isEmpty, texts[tag.name] == nil else { continue }
-                let hint = Suggestion.hint(for: tag.name, in: texts.keys)
-                diagnostics.append(.error("template '\(name)' uses partial '\(tag.name)', which does not exist\(hint)",
+                let problem = TemplateFileProblem.missingPartial(tag.name, template: name,
+                                                                 suggestion: Suggestion.closest(to: tag.name, in: texts.keys))
+                diagnostics.append(.error(problem,
                                           at: SourceLocation(file: source.file, line: tag.line, column: tag.column)))
             }
         }
         diagnostics += TemplateCycles.errors(in: scans, files: texts.mapValues(\.file))
         for name in required where texts[name] == nil {
-            diagnostics.append(.error("missing template '\(name)': add \(name).mustache",
+            diagnostics.append(.error(TemplateFileProblem.missingTemplate(name),
                                       at: SourceLocation(file: displayPath.isEmpty ? "." : displayPath)))
         }
         guard diagnostics.isEmpty else { return .failure(BuildFailure(diagnostics)) }

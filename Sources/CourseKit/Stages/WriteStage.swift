@@ -43,12 +43,12 @@ struct WriteStage {
         let templateAssets = templatesDirectory.appendingPathComponent("assets")
         if FileManager.default.fileExists(atPath: templateAssets.path) {
             do { try writer.copy(templateAssets, to: folder + "assets") } catch {
-                diagnostics.append(.error("cannot copy assets: \(error.localizedDescription)", at: SourceLocation(file: templateAssets.path)))
+                diagnostics.append(.error(WriteProblem.cannotCopyAssets(reason: error.localizedDescription), at: SourceLocation(file: templateAssets.path)))
             }
         }
         for path in contentAssets.sorted() {
             do { try writer.copy(course.file(path), to: folder + path) } catch {
-                diagnostics.append(.error("cannot copy \(path): \(error.localizedDescription)", at: SourceLocation(file: path)))
+                diagnostics.append(.error(WriteProblem.cannotCopy(path, reason: error.localizedDescription), at: SourceLocation(file: path)))
             }
         }
         return diagnostics

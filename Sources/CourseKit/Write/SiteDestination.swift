@@ -27,7 +27,7 @@ extension SiteDestination {
 
     /// The one wording for a file of the site that could not be made or written.
     func cannotWrite(_ path: String, _ error: any Error) -> Diagnostic {
-        .error("cannot write \(path): \(error.localizedDescription)", at: SourceLocation(file: output.path))
+        .error(WriteProblem.cannotWrite(path, reason: error.localizedDescription), at: SourceLocation(file: output.path))
     }
 }
 

@@ -36,7 +36,7 @@ public final class SiteWriter: Sendable {
             try? files.removeItem(at: staging)
             try files.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
-            throw BuildFailure([.error("cannot create the build folder: \(error.localizedDescription)",
+            throw BuildFailure([.error(WriteProblem.cannotCreateBuildFolder(reason: error.localizedDescription),
                                        at: SourceLocation(file: staging.path))])
         }
     }
@@ -102,7 +102,7 @@ public final class SiteWriter: Sendable {
         let contents = (try? files.contentsOfDirectory(atPath: output.path)) ?? []
         let ours = contents.contains(Self.marker) || contents.allSatisfy { $0 == "README.md" || $0.hasPrefix(".") }
         guard isFolder.boolValue, ours else {
-            throw BuildFailure([.error("refusing to replace '\(output.path)': it is not a folder written by meridian build; choose another --output or empty it",
+            throw BuildFailure([.error(WriteProblem.notABuildFolder(output.path),
                                        at: SourceLocation(file: output.path))])
         }
     }

@@ -48,7 +48,7 @@ public struct RecordRebuilder: Sendable {
             var refusedHere: [StatementPush.Refusal] = []
             let kept = facts.filter { fact in
                 guard let problem = claimProblem(fact, among: facts) else { return true }
-                refusedHere.append(.init(id: fact.id, reason: problem))
+                refusedHere.append(.init(id: fact.id, problem: .claim(problem)))
                 return false
             }
             outcome.refused += refusedHere
@@ -60,7 +60,7 @@ public struct RecordRebuilder: Sendable {
     }
 
     /// Why a claim does not hold, in the verifier's words; nil for a fact, or a claim that holds.
-    func claimProblem(_ fact: StatementFact, among facts: [StatementFact]) -> String? {
+    func claimProblem(_ fact: StatementFact, among facts: [StatementFact]) -> RecordFinding? {
         switch fact.kind {
         case .visit, .answer, .examAnswer:
             return nil
@@ -76,15 +76,17 @@ public struct RecordRebuilder: Sendable {
             var module = ProgressRecord.ModuleProgress(slug: slug, status: passed ? .completed : .inProgress, answers: [:])
             module.examAttempts = [entry]
             record.modules = [module]
-            return problem(in: record, about: .module(slug))?
-                .replacingOccurrences(of: "module '\(slug)', attempt 1:", with: "module '\(slug)', attempt \(number):")
+            // Checked as the record's first attempt: the finding names the attempt's own number.
+            let found = problem(in: record, about: .module(slug))
+            if case let .module(_, .attempt(1, finding))? = found { return .module(slug, .attempt(number, finding)) }
+            return found
         case .scenario(_, let entry):
             var record = record(of: [])
             record.scenarios = [entry]
             return problem(in: record, about: .scenario(entry.id))
         case let .moduleClaim(slug, completed, passed, score):
             let moments = [fact.time] + facts.filter { $0.module == slug && $0.time > fact.time }.map(\.time)
-            var found: String?
+            var found: RecordFinding?
             for moment in moments {
                 var record = record(of: facts.filter { $0.module == slug && $0.time <= moment })
                 record.modules = record.modules.map { module in
@@ -100,7 +102,7 @@ public struct RecordRebuilder: Sendable {
             return found
         case .courseCompleted:
             let moments = [fact.time] + facts.filter { $0.time > fact.time }.map(\.time)
-            var found: String?
+            var found: RecordFinding?
             for moment in moments {
                 var record = record(of: facts.filter { $0.time <= moment })
                 record.completed = true
@@ -111,10 +113,10 @@ public struct RecordRebuilder: Sendable {
         }
     }
 
-    private func problem(in record: ProgressRecord, about subject: RecordFinding.Subject) -> String? {
+    private func problem(in record: ProgressRecord, about subject: RecordFinding.Subject) -> RecordFinding? {
         var record = record
         record.verificationCode = VerificationCode.code(for: record)
-        return verifier.verify(record).problems.first { $0.subject == subject }?.message
+        return verifier.verify(record).problems.first { $0.subject == subject }
     }
 
     /// The record `facts` (one learner's, oldest first) give, its claims what the verifier

@@ -62,19 +62,19 @@ struct StatementReader: Sendable {
 
     func read(_ statement: JSONValue) -> Result<StatementFact, StatementPush.Refusal> {
         guard case let .object(fields) = statement, case let .string(id)? = fields["id"], UUID(uuidString: id) != nil else {
-            return .failure(.init(id: "(no id)", reason: "not an xAPI statement with a UUID id"))
+            return .failure(.init(id: "(no id)", problem: .notAStatement))
         }
-        func refuse(_ reason: String) -> Result<StatementFact, StatementPush.Refusal> { .failure(.init(id: id, reason: reason)) }
-        guard case let .object(verb)? = fields["verb"], case let .string(verbID)? = verb["id"] else { return refuse("it has no verb") }
-        guard case let .object(object)? = fields["object"], case let .string(objectID)? = object["id"] else { return refuse("it has no object") }
+        func refuse(_ problem: StatementProblem) -> Result<StatementFact, StatementPush.Refusal> { .failure(.init(id: id, problem: problem)) }
+        guard case let .object(verb)? = fields["verb"], case let .string(verbID)? = verb["id"] else { return refuse(.noVerb) }
+        guard case let .object(object)? = fields["object"], case let .string(objectID)? = object["id"] else { return refuse(.noObject) }
         guard objectID == courseIRI || objectID.hasPrefix(courseIRI + "/") else {
-            return refuse("its object \(objectID) is not an activity of the course \(key.config.id)")
+            return refuse(.objectNotCourseActivity(objectID, course: key.config.id))
         }
         guard case let .object(actor)? = fields["actor"], let learner = learner(actor) else {
-            return refuse("its actor is not an Agent with an account, mbox, mbox_sha1sum or openid")
+            return refuse(.actorNotAnAgent)
         }
         guard case let .string(timestamp)? = fields["timestamp"], let time = Timestamp.parse(timestamp) else {
-            return refuse("it has no timestamp such as 2026-11-22T10:00:00Z")
+            return refuse(.noTimestamp)
         }
         if let problem = editionProblem(fields["context"]) { return refuse(problem) }
         let result: [String: JSONValue]
@@ -83,7 +83,7 @@ struct StatementReader: Sendable {
         case .success(let kind):
             return .success(StatementFact(id: id, learner: learner, kind: kind, timestamp: timestamp, time: time,
                                           contentHash: contentHash(fields["context"])))
-        case .failure(let reason): return refuse(reason.text)
+        case .failure(let problem): return refuse(problem)
         }
     }
 
@@ -116,39 +116,37 @@ struct StatementReader: Sendable {
 
     /// Why a statement made with another edition of the course is not regraded with this one,
     /// in the verifier's words; nil when it names this edition.
-    func editionProblem(_ context: JSONValue?) -> String? {
+    func editionProblem(_ context: JSONValue?) -> StatementProblem? {
         guard case let .object(fields)? = context, case let .object(extensions)? = fields["extensions"],
               case let .string(version)? = extensions[courseIRI + "/xapi/course-version"],
               case let .string(hash)? = extensions[courseIRI + "/xapi/content-hash"] else {
-            return "it does not name the course version and content hash it was made with"
+            return .noEdition
         }
         var record = ProgressRecord(format: ProgressRecord.format, formatVersion: ProgressRecord.formatVersion,
                                     course: .init(id: key.config.id, version: version, contentHash: hash), learner: .init(name: "", employeeId: ""),
                                     exportedAt: "", modules: [], scenarios: [], completed: false)
         record.completed = verifier.verify(record).completed
         record.verificationCode = VerificationCode.code(for: record)
-        return verifier.verify(record).problems.first { $0.subject == .record }?.message
+        return verifier.verify(record).problems.first { $0.subject == .record }.map(StatementProblem.otherEdition)
     }
 
-    struct Reason: Error { var text: String }
-
-    private func kind(verb verbID: String, object objectID: String, result: [String: JSONValue]) -> Result<StatementFact.Kind, Reason> {
+    private func kind(verb verbID: String, object objectID: String, result: [String: JSONValue]) -> Result<StatementFact.Kind, StatementProblem> {
         let verb = verbID.hasPrefix(Self.verbs) ? String(verbID.dropFirst(Self.verbs.count)) : verbID
         let parts = objectID.dropFirst(courseIRI.count).split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        let unknown = Reason(text: "'\(verb)' on \(objectID) is not a statement a record is rebuilt from")
+        let unknown = StatementProblem.notRebuiltFrom(verb: verb, object: objectID)
         if parts.isEmpty || parts == [""] {
             return verb == "completed" ? .success(.courseCompleted) : .failure(unknown)
         }
         guard parts.count >= 3, parts[0] == "", parts[1] == "modules" else { return .failure(unknown) }
         let slug = parts[2]
-        guard let module = key.module(slug) else { return .failure(Reason(text: "module '\(slug)' is not in the course")) }
+        guard let module = key.module(slug) else { return .failure(.unknownModule(slug)) }
         switch (verb, parts.count) {
         case ("attempted", 3):
             return .success(.visit(module: slug))
         case ("passed", 3) where module.exam != nil, ("failed", 3) where module.exam != nil:
             guard let attempt = attemptNumber(result),
                   case let .object(extensions)? = result["extensions"], case let .array(values)? = extensions[courseIRI + "/xapi/drawn"] else {
-                return .failure(Reason(text: "an exam's '\(verb)' without its attempt number and the questions drawn"))
+                return .failure(.examResultIncomplete(verb: verb))
             }
             let drawn = values.compactMap { if case let .string(id) = $0 { id } else { nil } }
             return .success(.examAttempt(module: slug, attempt: attempt, drawn: drawn, score: Self.scaled(result), passed: verb == "passed"))
@@ -161,7 +159,7 @@ struct StatementReader: Sendable {
         case ("answered", 5) where parts[3] == "questions":
             let read = answer(module, parts[4], result)
             guard module.exam != nil, case let .success(.answer(_, question, response, _)) = read else { return read }
-            guard let attempt = attemptNumber(result) else { return .failure(Reason(text: "an exam's answer without its attempt number")) }
+            guard let attempt = attemptNumber(result) else { return .failure(.examAnswerWithoutAttempt) }
             return .success(.examAnswer(module: slug, attempt: attempt, question: question, response: response))
         case ("completed", 5) where parts[3] == "scenarios":
             return scenario(module, parts[4], result)
@@ -170,13 +168,13 @@ struct StatementReader: Sendable {
         }
     }
 
-    private func answer(_ module: AnswerKey.ModuleKey, _ id: String, _ result: [String: JSONValue]) -> Result<StatementFact.Kind, Reason> {
+    private func answer(_ module: AnswerKey.ModuleKey, _ id: String, _ result: [String: JSONValue]) -> Result<StatementFact.Kind, StatementProblem> {
         guard let question = module.questions.first(where: { $0.id == id }) else {
-            return .failure(Reason(text: "question '\(id)' is not in module '\(module.slug)'"))
+            return .failure(.unknownQuestion(id, module: module.slug))
         }
-        guard case let .string(response)? = result["response"] else { return .failure(Reason(text: "its result has no response")) }
+        guard case let .string(response)? = result["response"] else { return .failure(.noResponse) }
         if case let .bool(success)? = result["success"], success != question.isCorrect(response) {
-            return .failure(Reason(text: "claims the answer '\(response)' to '\(id)' is \(success ? "right" : "wrong"), the answer key says \(success ? "wrong" : "right")"))
+            return .failure(.answerDisagrees(response: response, question: id, claimedRight: success))
         }
         var first: String?
         if case let .object(extensions)? = result["extensions"], case let .string(value)? = extensions[courseIRI + "/xapi/first-response"] {
@@ -185,19 +183,19 @@ struct StatementReader: Sendable {
         return .success(.answer(module: module.slug, question: id, response: response, first: first))
     }
 
-    private func scenario(_ module: AnswerKey.ModuleKey, _ id: String, _ result: [String: JSONValue]) -> Result<StatementFact.Kind, Reason> {
+    private func scenario(_ module: AnswerKey.ModuleKey, _ id: String, _ result: [String: JSONValue]) -> Result<StatementFact.Kind, StatementProblem> {
         guard module.scenarios.contains(where: { $0.id == id }) else {
-            return .failure(Reason(text: "scenario '\(id)' is not in module '\(module.slug)'"))
+            return .failure(.unknownScenario(id, module: module.slug))
         }
         guard case let .string(response)? = result["response"], !response.isEmpty else {
-            return .failure(Reason(text: "its result has no response (the path of steps)"))
+            return .failure(.noScenarioPath)
         }
         var extensions: [String: JSONValue] = [:]
         if case let .object(value)? = result["extensions"] { extensions = value }
         var replies: [Int]?
         if case let .array(values)? = extensions[courseIRI + "/xapi/replies"] {
             replies = values.compactMap { if case let .number(n) = $0, n == n.rounded() { Int(n) } else { nil } }
-            guard replies?.count == values.count else { return .failure(Reason(text: "its replies are not whole numbers")) }
+            guard replies?.count == values.count else { return .failure(.repliesNotWhole) }
         }
         var ending: String?
         if case let .string(value)? = extensions[courseIRI + "/xapi/ending"] { ending = value }

@@ -15,7 +15,9 @@ public struct StatementPush: Sendable {
     /// A statement not sent, and why.
     public struct Refusal: Error, Sendable, Equatable {
         public var id: String
-        public var reason: String
+        public var problem: StatementProblem
+        /// Why, worded by the catalogue.
+        public var reason: String { problem.message }
     }
 
     public struct Summary: Sendable, Equatable {
@@ -42,7 +44,7 @@ public struct StatementPush: Sendable {
                     if seen.insert(item.id).inserted { items.append(item) }
                 case .failure(let refusal):
                     let who = record.learner.employeeId.isEmpty ? record.learner.name : record.learner.employeeId
-                    refused.append(Refusal(id: "\(who) #\(index + 1)", reason: refusal.reason))
+                    refused.append(Refusal(id: "\(who) #\(index + 1)", problem: refusal.problem))
                 }
             }
         }
@@ -52,19 +54,19 @@ public struct StatementPush: Sendable {
     /// A statement is sent only when it has a UUID id, an actor, a verb and an object of this course.
     static func check(_ statement: JSONValue, courseID: String) -> Result<Item, Refusal> {
         guard case let .object(fields) = statement, case let .string(id)? = fields["id"] else {
-            return .failure(Refusal(id: "", reason: "the statement has no id"))
+            return .failure(Refusal(id: "", problem: .noID))
         }
-        guard UUID(uuidString: id) != nil else { return .failure(Refusal(id: id, reason: "its id is not a UUID")) }
-        guard case .object? = fields["actor"] else { return .failure(Refusal(id: id, reason: "it has no actor")) }
+        guard UUID(uuidString: id) != nil else { return .failure(Refusal(id: id, problem: .idNotAUUID)) }
+        guard case .object? = fields["actor"] else { return .failure(Refusal(id: id, problem: .noActor)) }
         guard case let .object(verb)? = fields["verb"], case let .string(verbID)? = verb["id"] else {
-            return .failure(Refusal(id: id, reason: "it has no verb"))
+            return .failure(Refusal(id: id, problem: .noVerb))
         }
         // Activity ids are the course id without its trailing slashes, as the site writes them.
         var course = Substring(courseID)
         while course.hasSuffix("/") { course = course.dropLast() }
         guard case let .object(object)? = fields["object"], case let .string(objectID)? = object["id"],
               objectID == course || objectID.hasPrefix(course + "/") else {
-            return .failure(Refusal(id: id, reason: "its object is not an activity of the course \(courseID)"))
+            return .failure(Refusal(id: id, problem: .notCourseActivity(course: courseID)))
         }
         return .success(Item(id: id, verb: verbID, object: objectID, statement: statement))
     }
@@ -90,7 +92,7 @@ public struct StatementPush: Sendable {
             summary.sent += stored
             summary.alreadyThere += batch.count - stored
         case .conflict(let reason) where batch.count == 1:
-            summary.refused.append(Refusal(id: batch[0].id, reason: "the LRS has another statement with this id (409: \(reason))"))
+            summary.refused.append(Refusal(id: batch[0].id, problem: .conflict(reason)))
         case .conflict:
             let middle = batch.count / 2
             try await send(Array(batch[..<middle]), into: &summary)
