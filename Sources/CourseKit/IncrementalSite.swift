@@ -90,7 +90,7 @@ public final class IncrementalSite {
             edited.append(index)
             warnings += loaded.diagnostics + compiled.compilation.diagnostics
             let key = AnswerKey.ModuleKey(module, compiled: compiled)
-            if try courseData({ try state.courseData.update(moduleAt: index, with: key, url: module.url) }) { answersChanged = true }
+            if state.courseData.update(moduleAt: index, with: key, url: module.url) { answersChanged = true }
         }
         let duplicates = CourseChecks.duplicateIDs(in: state.modules.map(\.compilation))
         guard !duplicates.containsErrors else { throw BuildFailure(duplicates) }
@@ -122,13 +122,6 @@ public final class IncrementalSite {
         guard searchIndexIsStale, let state else { return }
         try site.write(CourseFiles.searchIndex(state.searchEntries))
         searchIndexIsStale = false
-    }
-
-    /// Updating the course data, with its failure worded as a failure to write it.
-    private func courseData<T>(_ body: () throws -> T) throws(BuildFailure) -> T {
-        do { return try body() } catch {
-            throw BuildFailure([site.cannotWrite(CourseDataScript.path, error)])
-        }
     }
 
     /// True when nothing of the front matter that other pages show has changed.

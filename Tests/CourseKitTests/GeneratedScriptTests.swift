@@ -20,9 +20,9 @@ struct GeneratedScriptTests {
                             countries: [Country(code: "xx", name: text, kind: .country, region: text,
                                                 scores: HofstedeScores(values: [.pdi: 50]))],
                             directory: URL(fileURLWithPath: "/tmp"), displayPath: "Content")
-        let data = try CourseDataScript(config: course.config, texts: Repository.englishTexts, modules: [], urls: [], jobs: 1)
+        let data = CourseDataScript(config: course.config, texts: Repository.englishTexts, modules: [], urls: [], jobs: 1)
         return [
-            (.course, try data.javaScript()),
+            (.course, data.javaScript()),
             (.countries, CountryData.script(for: course, texts: Repository.englishTexts)),
             (.text, TextScript.script(for: TextCatalogue(language: "en", entries: ["quiz.correct": .text(text)]))),
             (.search, SearchIndex.script([SearchIndex.page(title: text, url: "modules/a.html", kind: "module", lead: "", html: "")])),

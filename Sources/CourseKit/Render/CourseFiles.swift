@@ -27,7 +27,7 @@ enum CourseFiles {
 
     /// `assets/course-data.js`: the answer key and grading rules the progress pages read.
     static func courseData(_ script: CourseDataScript) -> SiteFile {
-        SiteFile(path: CourseDataScript.path) { try script.javaScript() }
+        SiteFile(path: CourseDataScript.path) { script.javaScript() }
     }
 
     /// The JSON Schema of the progress record, for HR's tools.

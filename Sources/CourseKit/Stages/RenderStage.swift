@@ -34,7 +34,7 @@ struct RenderStage {
             CourseFiles.countryData(of: course, texts: texts),
             CourseFiles.texts(texts),
             SiteFile(path: CourseDataScript.path) {
-                let script = try CourseDataScript(config: course.config, texts: texts, modules: keys,
+                let script = CourseDataScript(config: course.config, texts: texts, modules: keys,
                                                   urls: course.modules.map(\.url), jobs: 1)
                 kept.courseData.value = script
                 return try CourseFiles.courseData(script).text()
