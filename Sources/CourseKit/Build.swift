@@ -2,7 +2,7 @@ import Foundation
 
 /// The pipeline, a stage a file under `Stages/`, once per language:
 ///
-///     load     Content/ and Templates/ → each language's course, the templates, the texts
+///     load     Content/ and Templates/ → each language's course, texts and templates
 ///     compile  Markdown and directives → HTML fragments, questions, scenarios, answer keys
 ///     render   fragments → a renderer for every page, and the course-wide files
 ///     write    each page rendered and written into the staging folder, on every core
@@ -39,7 +39,7 @@ public struct Builder: Sendable {
         var kept: Kept?, baseKeys: [AnswerKey.ModuleKey]?
         // One language at a time, the default first, each into its own folder of the site.
         for edition in loaded.editions {
-            let language = Language(edition: edition, templates: loaded.templates.localized(with: edition.texts), writer: writer, options: options, progress: progress)
+            let language = Language(edition: edition, writer: writer, options: options, progress: progress)
             let built = build(language, clock: &clock)
             diagnostics += built.diagnostics
             pages += built.pages
@@ -61,7 +61,6 @@ public struct Builder: Sendable {
     /// One language and what its stages need.
     private struct Language {
         var edition: LoadStage.Edition
-        var templates: TemplateLibrary
         var writer: SiteWriter?
         var options: BuildOptions
         var progress: (any BuildProgress)?
@@ -83,7 +82,7 @@ public struct Builder: Sendable {
         let compiler = CompileStage(jobs: options.jobs, progress: language.progress)
         let pages = clock.time(CompileStage.name + suffix) { compiler.compile(course, texts: language.edition.texts) }
         guard !pages.diagnostics.containsErrors else { return Built(diagnostics: pages.diagnostics) }
-        let renderer = RenderStage(templates: language.templates, texts: language.edition.texts, generator: generator, jobs: options.jobs)
+        let renderer = RenderStage(templates: language.edition.templates, texts: language.edition.texts, generator: generator, jobs: options.jobs)
         let site = clock.time(RenderStage.name + suffix) { renderer.render(pages) }
         guard let writer = language.writer else {
             let checker = CheckStage(jobs: options.jobs, itemSeverity: options.strict ? .error : .warning)

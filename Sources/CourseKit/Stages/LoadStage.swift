@@ -1,23 +1,25 @@
 import Foundation
 
 /// Stage 1, `Content/` and `Templates/` → values: each language's course (the default first),
-/// the templates, and each language's interface texts, checked against the texts the
-/// templates use.
+/// its interface texts, checked against the texts the templates use, and the templates with
+/// those texts compiled in.
 struct LoadStage {
     static let name = "load"
     let options: BuildOptions
 
-    /// One language of the course, with its interface texts and its folder inside the site.
+    /// One language of the course, with its interface texts, its templates and its folder
+    /// inside the site.
     struct Edition: Sendable {
         var course: Course
         var texts: TextCatalogue
+        /// The templates with this language's texts compiled in (`TemplateLibrary.localized(with:)`).
+        var templates: TemplateLibrary
         /// "" for the default language, `fr-CA/` for a translation.
         var folder: String
     }
 
     struct Loaded {
         var editions: [Edition]
-        var templates: TemplateLibrary
         /// The warnings found while loading.
         var diagnostics: [Diagnostic]
     }
@@ -38,9 +40,10 @@ struct LoadStage {
             throw BuildFailure(loaded.diagnostics + (templateLibrary.failure?.diagnostics ?? []) + textProblems.sorted() + fragments)
         }
         let editions = zip(loaded.courses, catalogues).map { course, texts in
-            Edition(course: course, texts: texts, folder: LanguageTag.folder(course.config.language, of: base.config))
+            Edition(course: course, texts: texts, templates: templates.localized(with: texts),
+                    folder: LanguageTag.folder(course.config.language, of: base.config))
         }
-        return Loaded(editions: editions, templates: templates, diagnostics: loaded.diagnostics)
+        return Loaded(editions: editions, diagnostics: loaded.diagnostics)
     }
 
     /// The text catalogue of the course's language, checked against the texts the templates use.
