@@ -108,6 +108,7 @@ struct ProblemWordingTests {
     static let buildSamples: [String: [any Problem]] = [
         "TemplateFileProblem": [TemplateFileProblem.unreadable, TemplateFileProblem.notUTF8,
                                 TemplateFileProblem.syntax("unfinished tag"),
+                                TemplateFileProblem.syntaxWithTexts("unfinished tag", language: "fr-CA"),
                                 TemplateFileProblem.missingPartial("headr", template: "page", suggestion: "header"),
                                 TemplateFileProblem.missingTemplate("page")],
         "WriteProblem": [WriteProblem.cannotWrite("modules/x.html", reason: "disk full"),

@@ -77,7 +77,7 @@ struct TemplateTextsTests {
         }
         let library = try TemplateLibrary.load(from: folder, displayPath: "Templates").get()
         let french = TextCatalogue(language: "fr-CA", entries: ["nav.home": .text("Accueil"), "pager.of": .text("Page {number} sur {total}")])
-        let english = library.localized(with: Self.catalogue), frenchLibrary = library.localized(with: french)
+        let english = try library.localized(with: Self.catalogue).get(), frenchLibrary = try library.localized(with: french).get()
         let context: [String: Any] = ["number": "2", "total": "<9>", "root": "../"]
         for _ in 0..<3 {
             #expect(english.render("home", context)

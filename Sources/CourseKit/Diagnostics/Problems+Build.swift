@@ -7,6 +7,8 @@ public enum TemplateFileProblem: Problem, Hashable {
     case notUTF8
     /// The Mustache parser's account of the error.
     case syntax(String)
+    /// The Mustache parser's account of a template with a language's texts written in.
+    case syntaxWithTexts(String, language: String)
     case missingPartial(String, template: String, suggestion: String?)
     case missingTemplate(String)
 }

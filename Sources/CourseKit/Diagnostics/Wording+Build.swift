@@ -6,6 +6,8 @@ extension TemplateFileProblem {
         case .unreadable: "cannot read template"
         case .notUTF8: "template is not UTF-8 text"
         case .syntax(let detail): "template syntax: \(detail)"
+        case let .syntaxWithTexts(detail, language):
+            "template syntax once the '\(language)' interface texts are written in: \(detail)"
         case let .missingPartial(partial, template, suggestion):
             "template '\(template)' uses partial '\(partial)', which does not exist\(Suggestion.hint(suggestion))"
         case .missingTemplate(let name): "missing template '\(name)': add \(name).mustache"

@@ -12,9 +12,9 @@ public struct TemplateLibrary: Sendable {
     let cachedPartials: [PartialCache]
     /// Every `t.…` the templates print, for checking against the text catalogue.
     let textUses: [TextUse]
-    /// Each template's text as written, by name, and its tags: what `localized(with:)` compiles
-    /// a language's texts into.
-    let sources: [String: String]
+    /// Each template's file (as messages name it) and text as written, by name, and its tags:
+    /// what `localized(with:)` compiles a language's texts into.
+    let sources: [String: (file: String, text: String)]
     let scans: [String: TemplateTags]
 
     /// Loads every `*.mustache` under `directory`, named by its path without the extension.
@@ -64,25 +64,31 @@ public struct TemplateLibrary: Sendable {
         let cached = PartialCache.register(in: &library, scans: scans)
         let textUses = scans.keys.sorted().flatMap { TextUse.uses(in: scans[$0]!, file: texts[$0]!.file) }
         return .success(TemplateLibrary(library: library, cachedPartials: cached, textUses: textUses,
-                                        sources: texts.mapValues(\.text), scans: scans))
+                                        sources: texts, scans: scans))
     }
 
     /// The library with the texts of `catalogue` compiled into every template (see `TemplateTexts`):
-    /// the one a language's pages are rendered with.
-    func localized(with catalogue: TextCatalogue) -> TemplateLibrary {
+    /// the one a language's pages are rendered with. Compiling keeps a template whole, so it
+    /// parses as the template as written did; should it not, the error names the template.
+    func localized(with catalogue: TextCatalogue) -> Result<TemplateLibrary, BuildFailure> {
         let texts = TemplateTexts(catalogue)
         var library = MustacheLibrary()
         var compiledScans: [String: TemplateTags] = [:]
+        var diagnostics: [Diagnostic] = []
         for (name, source) in sources {
-            let compiled = texts.compile(source, tags: scans[name]!.tags)
-            // Compiling keeps a template whole; were it not to parse, the template as written would do.
-            guard let template = (try? MustacheTemplate(string: HTMLContent.pragma + compiled))
-                    ?? (try? MustacheTemplate(string: HTMLContent.pragma + source)) else { continue }
-            library.register(template, named: name)
-            compiledScans[name] = TemplateTags(compiled)
+            let compiled = texts.compile(source.text, tags: scans[name]!.tags)
+            do {
+                library.register(try MustacheTemplate(string: HTMLContent.pragma + compiled), named: name)
+                compiledScans[name] = TemplateTags(compiled)
+            } catch {
+                let problem = TemplateFileProblem.syntaxWithTexts(Self.describe((error as? MustacheTemplate.ParserError)?.error ?? error),
+                                                                  language: catalogue.language)
+                diagnostics.append(.error(problem, at: SourceLocation(file: source.file)))
+            }
         }
+        guard diagnostics.isEmpty else { return .failure(BuildFailure(diagnostics)) }
         let cached = PartialCache.register(in: &library, scans: compiledScans)
-        return TemplateLibrary(library: library, cachedPartials: cached, textUses: textUses, sources: sources, scans: scans)
+        return .success(TemplateLibrary(library: library, cachedPartials: cached, textUses: textUses, sources: sources, scans: scans))
     }
 
     /// True when the folder has a template `name` (optional pages such as `search`).

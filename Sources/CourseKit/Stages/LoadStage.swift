@@ -39,9 +39,14 @@ struct LoadStage {
             let textProblems = Set(texts.flatMap { $0.failure?.diagnostics ?? [] })
             throw BuildFailure(loaded.diagnostics + (templateLibrary.failure?.diagnostics ?? []) + textProblems.sorted() + fragments)
         }
-        let editions = zip(loaded.courses, catalogues).map { course, texts in
-            Edition(course: course, texts: texts, templates: templates.localized(with: texts),
-                    folder: LanguageTag.folder(course.config.language, of: base.config))
+        let localized = catalogues.map { templates.localized(with: $0) }
+        let libraries = localized.compactMap { try? $0.get() }
+        guard libraries.count == catalogues.count else {
+            throw BuildFailure(loaded.diagnostics + localized.flatMap { $0.failure?.diagnostics ?? [] })
+        }
+        let editions = loaded.courses.indices.map { index in
+            Edition(course: loaded.courses[index], texts: catalogues[index], templates: libraries[index],
+                    folder: LanguageTag.folder(loaded.courses[index].config.language, of: base.config))
         }
         return Loaded(editions: editions, diagnostics: loaded.diagnostics)
     }

@@ -35,7 +35,7 @@ struct RenderStage {
             CourseFiles.texts(texts),
             SiteFile(path: CourseDataScript.path) {
                 let script = CourseDataScript(config: course.config, texts: texts, modules: keys,
-                                                  urls: course.modules.map(\.url), jobs: 1)
+                                              urls: course.modules.map(\.url), jobs: 1)
                 kept.courseData.value = script
                 return try CourseFiles.courseData(script).text()
             },
