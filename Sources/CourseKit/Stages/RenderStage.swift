@@ -29,7 +29,7 @@ struct RenderStage {
             SiteFile(path: SearchIndex.path) {
                 let entries = CourseFiles.searchEntries(course: course, modules: pages.modules, notes: pages.notes, jobs: 1)
                 kept.searchEntries.value = entries
-                return try CourseFiles.searchIndex(entries).text()
+                return CourseFiles.searchIndex(entries).text()
             },
             CourseFiles.countryData(of: course, texts: texts),
             CourseFiles.texts(texts),
@@ -37,7 +37,7 @@ struct RenderStage {
                 let script = CourseDataScript(config: course.config, texts: texts, modules: keys,
                                               urls: course.modules.map(\.url), jobs: 1)
                 kept.courseData.value = script
-                return try CourseFiles.courseData(script).text()
+                return CourseFiles.courseData(script).text()
             },
             CourseFiles.recordSchema,
         ]

@@ -5,7 +5,7 @@ import Foundation
 struct SiteFile: Sendable {
     /// Where it goes, relative to the site (or the language's folder of it).
     var path: String
-    var text: @Sendable () throws -> String
+    var text: @Sendable () -> String
 }
 
 /// Where files of the site are written: the staging folder of a build (`SiteWriter`), or the
@@ -20,7 +20,7 @@ protocol SiteDestination: Sendable {
 extension SiteDestination {
     /// Makes and writes `file` inside `folder` (a language's folder of the site, or "").
     func write(_ file: SiteFile, in folder: String = "") throws(BuildFailure) {
-        do { try write(try file.text(), to: folder + file.path) } catch {
+        do { try write(file.text(), to: folder + file.path) } catch {
             throw BuildFailure([cannotWrite(file.path, error)])
         }
     }
