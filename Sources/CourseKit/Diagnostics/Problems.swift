@@ -22,6 +22,9 @@ public enum YAMLProblem: Problem, Hashable {
     case snippetNotAMapping(what: String)
     /// libyaml's own account of a syntax error.
     case invalid(String)
+    /// The key's text; nil for a list or mapping used as a key.
+    case duplicateKey(String?, firstUsedAt: SourceLocation)
+    case secondDocument
     case notText(key: String)
     case blank(key: String)
     case notAWholeNumber(key: String)

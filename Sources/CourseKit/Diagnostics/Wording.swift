@@ -26,6 +26,8 @@ extension YAMLProblem {
         case .empty(let what): "\(what) is empty"
         case .snippetNotAMapping(let what): "\(what) must be a mapping of keys to values"
         case .invalid(let detail): "invalid YAML: \(detail)"
+        case let .duplicateKey(key, first): "duplicate key \(key.map { "'\($0)'" } ?? "(a list or mapping)") (first used at \(first))"
+        case .secondDocument: "a second YAML document starts here: a line '---' or '...' has ended the first, and only one is allowed"
         case .notText(let key): "'\(key)' must be text"
         case .blank(let key): "'\(key)' is empty"
         case .notAWholeNumber(let key): "'\(key)' must be a whole number"

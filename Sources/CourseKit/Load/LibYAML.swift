@@ -1,15 +1,15 @@
-// libyaml, the parser inside Yams. This is the only file that calls it: the rest of the code
-// reads its events as Swift values.
-import CYaml
+// libyaml, the YAML reference parser in C. This is the only file that calls it: the rest of the
+// code reads its events as Swift values.
+import CLibYAML
 
 /// One of libyaml's events, with the line and column (from 1, in the snippet) where it starts.
 struct YAMLEvent {
     enum Kind {
         case streamStart, streamEnd, documentStart, documentEnd
         /// A value's text, and its length in bytes of UTF-8.
-        case scalar(String, bytes: Int, anchor: String?)
-        case sequenceStart(anchor: String?), sequenceEnd
-        case mappingStart(anchor: String?), mappingEnd
+        case scalar(String, bytes: Int, anchor: String?, tag: YAMLTag)
+        case sequenceStart(anchor: String?, tag: YAMLTag), sequenceEnd
+        case mappingStart(anchor: String?, tag: YAMLTag), mappingEnd
         case alias(String)
     }
 
@@ -18,56 +18,95 @@ struct YAMLEvent {
     var column: Int
 }
 
+/// A node's tag as written: none (or `!`, or quotes) reads as the node's plain kind, text, list
+/// or mapping; only an explicit other tag (`!!int`, `!custom`) makes two equal nodes different
+/// keys.
+enum YAMLTag: Hashable {
+    case plain
+    case explicit(String)
+}
+
 /// libyaml's parser reading one snippet, event by event.
 struct LibYAML: ~Copyable {
     private let parser: UnsafeMutablePointer<yaml_parser_t>
 
-    /// Runs `body` with a parser reading `text`; nil when the snippet is empty or libyaml cannot
-    /// start. The parser lives on the heap, because libyaml keeps a pointer to it inside it.
-    static func reading<Result>(_ text: String, _ body: (borrowing LibYAML) -> Result) -> Result? {
+    /// Runs `body` with a parser reading `text`; nil when the snippet is empty. The parser lives
+    /// on the heap, because libyaml keeps a pointer to it inside it.
+    static func reading<Result>(_ text: String, _ body: (borrowing LibYAML) throws(YAMLReadError) -> Result) throws(YAMLReadError) -> Result? {
         var text = text
-        return text.withUTF8 { bytes in
-            guard let start = bytes.baseAddress, !bytes.isEmpty else { return nil }
+        // `withUTF8` rethrows untyped errors, so the outcome leaves it as a value.
+        let outcome = text.withUTF8 { bytes -> Swift.Result<Result?, YAMLReadError> in
+            guard let start = bytes.baseAddress, !bytes.isEmpty else { return .success(nil) }
             let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
             defer { parser.deallocate() }
-            guard yaml_parser_initialize(parser) == 1 else { return nil }
+            guard yaml_parser_initialize(parser) == 1 else { return .failure(.syntax("Memory error", line: nil, column: nil)) }
             defer { yaml_parser_delete(parser) }
             yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
             yaml_parser_set_input_string(parser, start, bytes.count)
-            return body(LibYAML(parser: parser))
+            do throws(YAMLReadError) {
+                return .success(try body(LibYAML(parser: parser)))
+            } catch {
+                return .failure(error)
+            }
         }
+        return try outcome.get()
     }
 
     private init(parser: UnsafeMutablePointer<yaml_parser_t>) {
         self.parser = parser
     }
 
-    /// The next event; nil at a syntax error (which Yams reports with its own message).
-    func next() -> YAMLEvent? {
+    /// The next event, or why the snippet cannot be read past here.
+    func next() throws(YAMLReadError) -> YAMLEvent {
         var event = yaml_event_t()
-        guard yaml_parser_parse(parser, &event) == 1 else { return nil }
+        guard yaml_parser_parse(parser, &event) == 1 else { throw syntaxError() }
         defer { yaml_event_delete(&event) }
-        guard let kind = Self.kind(of: event) else { return nil }
-        return YAMLEvent(kind: kind, line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+        return YAMLEvent(kind: Self.kind(of: event), line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
     }
 
-    private static func kind(of event: yaml_event_t) -> YAMLEvent.Kind? {
+    private static func kind(of event: yaml_event_t) -> YAMLEvent.Kind {
         switch event.type {
         case YAML_STREAM_START_EVENT: return .streamStart
-        case YAML_STREAM_END_EVENT: return .streamEnd
         case YAML_DOCUMENT_START_EVENT: return .documentStart
         case YAML_DOCUMENT_END_EVENT: return .documentEnd
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
             let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
-            return .scalar(text, bytes: scalar.length, anchor: name(scalar.anchor))
-        case YAML_SEQUENCE_START_EVENT: return .sequenceStart(anchor: name(event.data.sequence_start.anchor))
+            let tag = scalar.quoted_implicit == 1 ? .plain : tag(scalar.tag, plain: "str")
+            return .scalar(text, bytes: scalar.length, anchor: name(scalar.anchor), tag: tag)
+        case YAML_SEQUENCE_START_EVENT:
+            let start = event.data.sequence_start
+            return .sequenceStart(anchor: name(start.anchor), tag: start.implicit != 0 ? .plain : tag(start.tag, plain: "seq"))
         case YAML_SEQUENCE_END_EVENT: return .sequenceEnd
-        case YAML_MAPPING_START_EVENT: return .mappingStart(anchor: name(event.data.mapping_start.anchor))
+        case YAML_MAPPING_START_EVENT:
+            let start = event.data.mapping_start
+            return .mappingStart(anchor: name(start.anchor), tag: start.implicit != 0 ? .plain : tag(start.tag, plain: "map"))
         case YAML_MAPPING_END_EVENT: return .mappingEnd
         case YAML_ALIAS_EVENT: return .alias(name(event.data.alias.anchor) ?? "")
-        default: return nil
+        // YAML_STREAM_END_EVENT; libyaml makes no YAML_NO_EVENT when it succeeds.
+        default: return .streamEnd
         }
+    }
+
+    /// What libyaml says went wrong: the problem, then what it was reading, at the problem's
+    /// place; a reading or memory error has no place.
+    private func syntaxError() -> YAMLReadError {
+        let state = parser.pointee
+        let problem = state.problem.map { String(cString: $0) } ?? "Memory error"
+        switch state.error {
+        case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
+            let detail = state.context.map { "\(problem) \(String(cString: $0))" } ?? problem
+            return .syntax(detail, line: Int(state.problem_mark.line) + 1, column: Int(state.problem_mark.column) + 1)
+        default:
+            return .syntax(problem, line: nil, column: nil)
+        }
+    }
+
+    /// A node's tag; `plain` names the YAML tag its kind has when none is written (`str`, `seq`
+    /// or `map`), which written out changes nothing.
+    private static func tag(_ text: UnsafeMutablePointer<yaml_char_t>?, plain: String) -> YAMLTag {
+        guard let name = name(text), name != "!", name != "tag:yaml.org,2002:" + plain else { return .plain }
+        return .explicit(name)
     }
 
     private static func name(_ text: UnsafeMutablePointer<yaml_char_t>?) -> String? {

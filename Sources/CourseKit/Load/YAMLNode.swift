@@ -1,5 +1,3 @@
-import Yams
-
 /// A YAML value as the loaders read it: text, a list or a mapping, with the line and column
 /// (from 1, in the snippet) where it starts. Tags are not kept: every scalar is read as text
 /// and converted by the field that asks for it.
@@ -26,147 +24,136 @@ struct YAMLNode {
         if case .mapping(let pairs) = value { pairs } else { nil }
     }
 
-    /// The snippet's single document: nil when it has none, an error (Yams' `YamlError`) when it
-    /// is not valid YAML.
+    /// The snippet's single document, read from libyaml's events: nil when it has none.
     ///
-    /// Yams builds a tree of its own nodes for every snippet, with a tag object per node and a
-    /// duplicate-key check that hashes whole nodes: for the thousands of small snippets of a
-    /// large course (front matter, quizzes) that was a tenth of a build. So the common case is
-    /// read straight from libyaml's events; a snippet with anything else (an alias, a repeated
-    /// or non-text key, a second document, a syntax error) goes through Yams as before, which
-    /// gives it exactly the meaning and the error message it always had.
-    /// Anchors, aliases, and nesting or values past `YAMLLimits` are refused (`YAMLRefusal`)
-    /// before anything is built from them.
-    static func compose(_ text: String) throws -> YAMLNode? {
-        switch EventReader.compose(text) {
-        case .composed(let root): return root
-        case .refused(let refusal): throw refusal
-        case .unread:
-            try YAMLLimits.check(text)
-            return try composeWithYams(text)
-        }
+    /// Anchors, aliases, and nesting or values past `YAMLLimits` are refused as soon as they
+    /// are met, before anything is built from them. A key written twice in one mapping, or a
+    /// second document, is reported once the mapping (or the first document) has been read;
+    /// a syntax error met before that is reported instead, and a refusal anywhere before the
+    /// first syntax error comes first of all.
+    static func compose(_ text: String) throws(YAMLReadError) -> YAMLNode? {
+        var reader = EventReader()
+        return try LibYAML.reading(text) { parser throws(YAMLReadError) in try reader.stream(parser) } ?? nil
     }
-
-    /// The snippet read by Yams alone.
-    static func composeWithYams(_ text: String) throws -> YAMLNode? {
-        try Yams.compose(yaml: text, .basic, constructor, .utf8).map(YAMLNode.init)
-    }
-
-    /// Yams' `Constructor.default` builds its tables anew on every use. Composing only records
-    /// the constructor in each node's tag and never calls it, so one can serve every thread.
-    nonisolated(unsafe) private static let constructor = Constructor.default
 
     init(value: Value, line: Int, column: Int) {
         self.value = value
         self.line = line
         self.column = column
     }
+}
 
-    /// A Yams node, aliases already resolved by Yams.
-    init(_ node: Node) {
-        switch node {
-        case .scalar(let scalar): value = .scalar(scalar.string)
-        case .sequence(let sequence): value = .sequence(sequence.map(YAMLNode.init))
-        case .mapping(let mapping): value = .mapping(mapping.map { (YAMLNode($0.key), YAMLNode($0.value)) })
-        case .alias: value = .scalar("")  // Yams resolves aliases while composing; never reached.
-        }
-        line = node.mark?.line ?? 1
-        column = node.mark?.column ?? 1
-    }
+/// Why a snippet cannot be read, and where (line and column from 1, in the snippet).
+enum YAMLReadError: Error {
+    /// libyaml's own words; no place when the text could not be read at all (a control
+    /// character, memory).
+    case syntax(String, line: Int?, column: Int?)
+    /// Valid YAML that course files may not hold (`YAMLLimits`).
+    case refused(YAMLProblem, line: Int, column: Int)
+    /// A key written a second time in the same mapping (its text; nil for a list or mapping),
+    /// and where it was first.
+    case duplicateKey(String?, line: Int, column: Int, firstLine: Int, firstColumn: Int)
+    /// A second document after the first.
+    case secondDocument(line: Int, column: Int)
 }
 
 /// libyaml's events for one snippet (through `LibYAML`), turned into `YAMLNode`s.
-private enum EventReader {
-    enum Outcome {
-        /// The snippet's document, or nil when it has none.
-        case composed(YAMLNode?)
-        /// Something `YAMLLimits` refuses, met before the reader gave up.
-        case refused(YAMLRefusal)
-        /// What Yams should read: an alias, a repeated or non-text key, a second document, an error.
-        case unread
+private struct EventReader {
+    /// A key as YAML compares keys: by kind, tag and content, not by position or quoting.
+    private indirect enum Identity: Hashable {
+        case scalar(String, YAMLTag)
+        case sequence([Identity], YAMLTag)
+        case mapping([Identity], YAMLTag)
     }
 
-    /// Thrown to stop reading, for Yams to read the snippet.
-    private struct Unread: Error {}
+    /// The first repeated key or second document, reported once the stream is read (unless a
+    /// refusal comes first); a syntax error after it is not reported.
+    private var found: YAMLReadError?
 
-    static func compose(_ text: String) -> Outcome {
-        LibYAML.reading(text) { parser in
-            do {
-                return .composed(try stream(parser))
-            } catch let refusal as YAMLRefusal {
-                return .refused(refusal)
-            } catch {
-                return .unread
-            }
-        } ?? (text.isEmpty ? .composed(nil) : .unread)
+    /// STREAM-START, the document if there is one, then STREAM-END; any further documents are
+    /// read only for what the limits refuse.
+    mutating func stream(_ parser: borrowing LibYAML) throws(YAMLReadError) -> YAMLNode? {
+        _ = try next(parser)  // STREAM-START
+        guard case .documentStart = try next(parser).kind else { return nil }
+        let root = try document(parser)
+        while true {
+            let event = try next(parser)
+            guard case .documentStart = event.kind else { break }
+            if found == nil { found = .secondDocument(line: event.line, column: event.column) }
+            _ = try document(parser)
+        }
+        if let found { throw found }
+        return root
     }
 
-    /// STREAM-START, at most one document, STREAM-END.
-    private static func stream(_ parser: borrowing LibYAML) throws -> YAMLNode? {
-        try next(parser, expecting: .streamStart)
-        switch try parse(parser).kind {
-        case .streamEnd:
-            return nil
-        case .documentStart:
-            let root = try node(startingWith: parse(parser), depth: 0, parser)
-            try next(parser, expecting: .documentEnd)
-            try next(parser, expecting: .streamEnd)
-            return root
-        default:
-            throw Unread()
+    /// A document's node and its DOCUMENT-END.
+    private mutating func document(_ parser: borrowing LibYAML) throws(YAMLReadError) -> YAMLNode {
+        let root = try node(startingWith: next(parser), depth: 0, parser).node
+        _ = try next(parser)  // DOCUMENT-END
+        return root
+    }
+
+    /// The next event; at a syntax error, what was found before it, if anything.
+    private func next(_ parser: borrowing LibYAML) throws(YAMLReadError) -> YAMLEvent {
+        do {
+            return try parser.next()
+        } catch {
+            throw found ?? error
         }
     }
 
-    /// The next event.
-    private static func parse(_ parser: borrowing LibYAML) throws -> YAMLEvent {
-        guard let event = parser.next() else { throw Unread() }
-        return event
-    }
-
-    /// Reads the next event, which must be a stream's or a document's start or end.
-    private static func next(_ parser: borrowing LibYAML, expecting expected: YAMLEvent.Kind) throws {
-        switch (try parse(parser).kind, expected) {
-        case (.streamStart, .streamStart), (.streamEnd, .streamEnd), (.documentEnd, .documentEnd): return
-        default: throw Unread()
-        }
-    }
-
-    /// The node that starts with `event`, read to its end, inside `depth` collections.
-    private static func node(startingWith event: YAMLEvent, depth: Int, _ parser: borrowing LibYAML) throws -> YAMLNode {
+    /// The node that starts with `event`, read to its end, inside `depth` collections; with its
+    /// identity when it is to be compared as a key (`identify`).
+    private mutating func node(startingWith event: YAMLEvent, depth: Int, identify: Bool = false,
+                               _ parser: borrowing LibYAML) throws(YAMLReadError) -> (node: YAMLNode, identity: Identity?) {
         if let refusal = YAMLLimits.refusal(of: event, depth: depth) { throw refusal }
         switch event.kind {
-        case .scalar(let text, _, _):
-            return YAMLNode(value: .scalar(text), line: event.line, column: event.column)
-        case .sequenceStart:
-            return YAMLNode(value: .sequence(try items(depth: depth + 1, parser)), line: event.line, column: event.column)
-        case .mappingStart:
-            return YAMLNode(value: .mapping(try pairs(depth: depth + 1, parser)), line: event.line, column: event.column)
+        case let .scalar(text, _, _, tag):
+            return (YAMLNode(value: .scalar(text), line: event.line, column: event.column), identify ? .scalar(text, tag) : nil)
+        case .sequenceStart(_, let tag):
+            var items: [YAMLNode] = [], identities: [Identity] = []
+            while true {
+                let item = try next(parser)
+                if case .sequenceEnd = item.kind { break }
+                let read = try node(startingWith: item, depth: depth + 1, identify: identify, parser)
+                items.append(read.node)
+                if let identity = read.identity { identities.append(identity) }
+            }
+            return (YAMLNode(value: .sequence(items), line: event.line, column: event.column), identify ? .sequence(identities, tag) : nil)
+        case .mappingStart(_, let tag):
+            let (pairs, identities) = try mapping(depth: depth + 1, identify: identify, parser)
+            return (YAMLNode(value: .mapping(pairs), line: event.line, column: event.column), identify ? .mapping(identities, tag) : nil)
         default:
-            // An event out of place.
-            throw Unread()
+            // An alias (refused above) or an end out of place, which libyaml does not produce.
+            return (YAMLNode(value: .scalar(""), line: event.line, column: event.column), nil)
         }
     }
 
-    private static func items(depth: Int, _ parser: borrowing LibYAML) throws -> [YAMLNode] {
-        var items: [YAMLNode] = []
-        while true {
-            let item = try parse(parser)
-            if case .sequenceEnd = item.kind { return items }
-            items.append(try node(startingWith: item, depth: depth, parser))
-        }
-    }
-
-    private static func pairs(depth: Int, _ parser: borrowing LibYAML) throws -> [(key: YAMLNode, value: YAMLNode)] {
+    /// A mapping's pairs up to its MAPPING-END, noting its first repeated key.
+    private mutating func mapping(depth: Int, identify: Bool,
+                                  _ parser: borrowing LibYAML) throws(YAMLReadError) -> ([(key: YAMLNode, value: YAMLNode)], [Identity]) {
         var pairs: [(key: YAMLNode, value: YAMLNode)] = []
-        var keys = Set<String>()
+        var identities: [Identity] = []
+        var keys: [Identity: YAMLNode] = [:]
+        var repeated: YAMLReadError?
         while true {
-            let keyEvent = try parse(parser)
-            if case .mappingEnd = keyEvent.kind { return pairs }
-            // Only text keys, each once: Yams reports a repeated key, and compares others whole.
-            guard case .scalar = keyEvent.kind else { throw Unread() }
-            let key = try node(startingWith: keyEvent, depth: depth, parser)
-            guard let name = key.string, keys.insert(name).inserted else { throw Unread() }
-            pairs.append((key, try node(startingWith: parse(parser), depth: depth, parser)))
+            let keyEvent = try next(parser)
+            if case .mappingEnd = keyEvent.kind { break }
+            let key = try node(startingWith: keyEvent, depth: depth, identify: true, parser)
+            let value = try node(startingWith: next(parser), depth: depth, identify: identify, parser)
+            pairs.append((key.node, value.node))
+            guard let identity = key.identity else { continue }
+            if identify { identities += [identity, value.identity ?? .scalar("", .plain)] }
+            if let first = keys[identity] {
+                if repeated == nil {
+                    repeated = .duplicateKey(key.node.string, line: key.node.line, column: key.node.column,
+                                             firstLine: first.line, firstColumn: first.column)
+                }
+            } else {
+                keys[identity] = key.node
+            }
         }
+        if found == nil, let repeated { found = repeated }
+        return (pairs, identities)
     }
 }

@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads YAML embedded in a file (front matter, a directive's body) and reports every problem
 /// at its place in that file: libyaml counts from the start of the snippet, `origin` maps that
 /// to the file.
@@ -23,7 +21,7 @@ struct YAMLReader {
     mutating func parseMapping(_ text: String, what: String) -> YAMLMapping? {
         self.text = text
         let root: YAMLNode?
-        do {
+        do throws(YAMLReadError) {
             // Every scalar is read as text: we convert values ourselves, which keeps `no` a
             // country code (not false).
             root = try YAMLNode.compose(text)
@@ -55,22 +53,19 @@ struct YAMLReader {
         origin.location(line: line, column: column)
     }
 
-    private func diagnostic(for error: Error) -> Diagnostic {
-        if let refusal = error as? YAMLRefusal {
-            return .error(refusal.reason, at: location(line: refusal.line, column: refusal.column))
-        }
-        guard let yamlError = error as? YamlError else {
-            return .error(YAMLProblem.invalid("\(error)"), at: origin.start)
-        }
-        switch yamlError {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
-            let detail = context.map { "\(problem) \($0.text)" } ?? problem
-            return .error(YAMLProblem.invalid(detail), at: location(line: mark.line, column: mark.column))
-        case let .reader(problem, _, _, _):
-            return .error(YAMLProblem.invalid(problem), at: origin.start)
-        default:
-            return .error(YAMLProblem.invalid("\(yamlError)"), at: origin.start)
+    private func diagnostic(for error: YAMLReadError) -> Diagnostic {
+        switch error {
+        case let .syntax(detail, line?, column?):
+            .error(YAMLProblem.invalid(detail), at: location(line: line, column: column))
+        case let .syntax(detail, _, _):
+            .error(YAMLProblem.invalid(detail), at: origin.start)
+        case let .refused(problem, line, column):
+            .error(problem, at: location(line: line, column: column))
+        case let .duplicateKey(key, line, column, firstLine, firstColumn):
+            .error(YAMLProblem.duplicateKey(key, firstUsedAt: location(line: firstLine, column: firstColumn)),
+                   at: location(line: line, column: column))
+        case let .secondDocument(line, column):
+            .error(YAMLProblem.secondDocument, at: location(line: line, column: column))
         }
     }
 }
