@@ -20,32 +20,38 @@ public struct Builder: Sendable {
         try run(options, progress: progress).report
     }
 
-    /// What a build worked out, kept by `serve` so that it need not work it out again.
+    /// What a build worked out for one language, kept by `serve` so that it need not work it
+    /// out again.
     struct Kept {
         var renderer: PageRenderer
         var compiler: MarkdownCompiler
         var searchEntries: [SearchIndex.Page]
         var courseData: CourseDataScript
+        /// Each module's questions and scenarios with their answers, which every translation's
+        /// must match.
+        var keys: [AnswerKey.ModuleKey]
+        /// The language's folder inside the site: "" for the default language, `fr-CA/`.
+        var folder: String
     }
 
-    /// A build, and what it worked out (nil when no site was written, and for a course in more
-    /// than one language, which `serve` rebuilds whole).
-    func run(_ options: BuildOptions, progress: (any BuildProgress)? = nil) throws(BuildFailure) -> (report: BuildReport, kept: Kept?) {
+    /// A build, and what it worked out for each language, the default first (empty when no
+    /// site was written).
+    func run(_ options: BuildOptions, progress: (any BuildProgress)? = nil) throws(BuildFailure) -> (report: BuildReport, kept: [Kept]) {
         let started = Date()
         var clock = StageClock()
         let loaded = try clock.time(LoadStage.name) { () throws(BuildFailure) in try LoadStage(options: options).load() }
         let writer = options.writesOutput ? try SiteWriter(output: options.output) : nil
         var diagnostics = loaded.diagnostics, pages = 0
-        var kept: Kept?, baseKeys: [AnswerKey.ModuleKey]?
+        var kept: [Kept] = [], baseKeys: [AnswerKey.ModuleKey]?
         // One language at a time, the default first, each into its own folder of the site.
         for edition in loaded.editions {
             let language = Language(edition: edition, writer: writer, options: options, progress: progress)
             let built = build(language, clock: &clock)
             diagnostics += built.diagnostics
             pages += built.pages
+            if let languageKept = built.kept { kept.append(languageKept) }
             if edition.folder.isEmpty {
                 baseKeys = built.keys
-                if loaded.editions.count == 1 { kept = built.kept }
             } else if let baseKeys, let keys = built.keys {
                 diagnostics += TranslationChecks.grading(of: keys, in: edition.course, against: baseKeys)
             }
@@ -55,7 +61,7 @@ public struct Builder: Sendable {
         clock.lap("swap the site in")
         let report = BuildReport(modules: loaded.editions[0].course.modules.count, pages: pages, warnings: diagnostics,
                                  seconds: Date().timeIntervalSince(started), timings: clock.timings)
-        return (report, kept)
+        return (report, kept.count == loaded.editions.count ? kept : [])
     }
 
     /// One language and what its stages need.
@@ -97,7 +103,7 @@ public struct Builder: Sendable {
             siteWriter.write(site, copying: pages.assets, alongside: [{ items.diagnostics(severity: .warning) }])
         }
         return Built(diagnostics: pages.diagnostics + problems, pages: site.pages.count, keys: pages.keys,
-                     kept: Kept(site, compiler: pages.compiled.compiler))
+                     kept: Kept(site, compiler: pages.compiled.compiler, keys: pages.keys, folder: language.edition.folder))
     }
 
     /// Swaps the staged site in, or throws it away when there are errors.
@@ -118,8 +124,8 @@ public struct Builder: Sendable {
 
 extension Builder.Kept {
     /// What serve keeps of a written site; nil when a course file could not be made.
-    init?(_ site: RenderedSite, compiler: MarkdownCompiler) {
-        guard let entries = site.kept.searchEntries.value, let courseData = site.kept.courseData.value else { return nil }
-        self.init(renderer: site.renderer, compiler: compiler, searchEntries: entries, courseData: courseData)
+    init?(_ site: RenderedSite, compiler: MarkdownCompiler, keys: [AnswerKey.ModuleKey]?, folder: String) {
+        guard let entries = site.kept.searchEntries.value, let courseData = site.kept.courseData.value, let keys else { return nil }
+        self.init(renderer: site.renderer, compiler: compiler, searchEntries: entries, courseData: courseData, keys: keys, folder: folder)
     }
 }

@@ -19,7 +19,16 @@ struct IncrementalSiteTests {
 
     /// The practice module's quiz with the other choice correct; applied twice, the module as it was.
     static func swapPracticeAnswer(_ text: String) -> String {
-        let first = "  - text: Your own time zone's.\n", second = "  - text: The customer's local time.\n", correct = "    correct: true\n"
+        swapAnswer(text, "Your own time zone's.", "The customer's local time.")
+    }
+
+    /// The same for the French practice module.
+    static func swapFrenchPracticeAnswer(_ text: String) -> String {
+        swapAnswer(text, "L'heure de votre fuseau.", "L'heure locale de la personne.")
+    }
+
+    private static func swapAnswer(_ text: String, _ firstChoice: String, _ secondChoice: String) -> String {
+        let first = "  - text: \(firstChoice)\n", second = "  - text: \(secondChoice)\n", correct = "    correct: true\n"
         return text.contains(first + correct)
             ? text.replacingOccurrences(of: first + correct, with: first).replacingOccurrences(of: second, with: second + correct)
             : text.replacingOccurrences(of: second + correct, with: second).replacingOccurrences(of: first, with: first + correct)
@@ -187,5 +196,98 @@ struct IncrementalSiteTests {
         let expected = try course.build().warnings.map(\.description)
         #expect(expected.count == 1 && expected[0].contains("warning: [too-few-choices] question 'fixture-single'"))
         #expect(warnings.map(\.description) == expected)
+    }
+
+    // A course in two languages: each language's modules are updated in place too.
+
+    static func bilingual() throws -> FixtureCourse {
+        try FixtureCourse(overlay: "bilingual", from: "translations")
+    }
+
+    /// Every file of `site`, by path, with its bytes.
+    static func files(of site: URL) throws -> [String: Data] {
+        let paths = FileManager.default.subpaths(atPath: site.path) ?? []
+        var files: [String: Data] = [:]
+        for path in paths {
+            var isFolder: ObjCBool = false
+            let url = site.appendingPathComponent(path)
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            files[path] = try Data(contentsOf: url)
+        }
+        return files
+    }
+
+    /// The site a full build writes from `course`'s content as it is now.
+    static func freshBuild(of course: FixtureCourse) throws -> [String: Data] {
+        let fresh = try bilingual()
+        defer { fresh.remove() }
+        try FileManager.default.removeItem(at: fresh.content)
+        try FileManager.default.copyItem(at: course.content, to: fresh.content)
+        _ = try fresh.build()
+        return try files(of: fresh.site)
+    }
+
+    @Test func aTranslatedModulesTextRewritesThatPageInItsLanguagesFolder() throws {
+        let course = try Self.bilingual()
+        defer { course.remove() }
+        let site = Self.site(course)
+        _ = try site.build()
+        let english = try Data(contentsOf: course.site.appendingPathComponent("modules/practice.html"))
+        let changed = try Self.edit(course, "fr-CA/modules/02-practice.md") { $0 + "\nUne dernière pensée sur Terre-Neuve.\n" }
+        guard case let .pages(pages, warnings, _) = try site.update(changed: [changed]) else {
+            Issue.record("a text edit in French rebuilt the whole site")
+            return
+        }
+        #expect(pages == ["fr-CA/modules/practice.html"])
+        #expect(warnings == [])
+        try site.writeSearchIndex()
+        #expect(try String(contentsOf: course.site.appendingPathComponent("fr-CA/assets/search-index.js"), encoding: .utf8)
+            .contains("Une dernière pensée sur Terre-Neuve."))
+        #expect(try Data(contentsOf: course.site.appendingPathComponent("modules/practice.html")) == english)
+        #expect(try Self.files(of: course.site) == Self.freshBuild(of: course))
+    }
+
+    @Test func answersChangedInBothLanguagesLeaveTheSiteAFullBuildWrites() throws {
+        let course = try Self.bilingual()
+        defer { course.remove() }
+        let site = Self.site(course)
+        _ = try site.build()
+        let before = try Self.files(of: course.site)
+        let english = try Self.edit(course, "modules/02-practice.md", Self.swapPracticeAnswer)
+        let french = try Self.edit(course, "fr-CA/modules/02-practice.md", Self.swapFrenchPracticeAnswer)
+        guard case let .pages(pages, _, _) = try site.update(changed: [english, french]) else {
+            Issue.record("an answer changed in both languages rebuilt the whole site")
+            return
+        }
+        #expect(pages == ["modules/practice.html", "fr-CA/modules/practice.html"])
+        try site.writeSearchIndex()
+        let after = try Self.files(of: course.site)
+        #expect(after["assets/course-data.js"] != before["assets/course-data.js"])
+        #expect(after["fr-CA/assets/course-data.js"] != before["fr-CA/assets/course-data.js"])
+        #expect(after == (try Self.freshBuild(of: course)))
+    }
+
+    @Test func anAnswerChangedInOneLanguageOnlyIsAnErrorAndChangesNothing() throws {
+        let course = try Self.bilingual()
+        defer { course.remove() }
+        let site = Self.site(course)
+        _ = try site.build()
+        let before = try Self.files(of: course.site)
+        let changed = try Self.edit(course, "fr-CA/modules/02-practice.md", Self.swapFrenchPracticeAnswer)
+        let expected: [String]
+        do {
+            _ = try course.build()
+            expected = []
+        } catch {
+            expected = error.diagnostics.map(\.description)
+        }
+        #expect(!expected.isEmpty)
+        do {
+            _ = try site.update(changed: [changed])
+            Issue.record("an answer that differs from the default language's was accepted")
+        } catch {
+            #expect(error.diagnostics.map(\.description) == expected)
+        }
+        #expect(try Self.files(of: course.site) == before)
     }
 }
