@@ -20,8 +20,8 @@ public enum YAMLProblem: Problem, Hashable {
     /// `what` names the snippet: "the quiz", "front matter".
     case empty(what: String)
     case snippetNotAMapping(what: String)
-    /// libyaml's own account of a syntax error.
-    case invalid(String)
+    /// libyaml's own account of a syntax error, with what to do about it when that is clear.
+    case invalid(String, hint: YAMLSyntaxHint? = nil)
     /// The key's text; nil for a list or mapping used as a key.
     case duplicateKey(String?, firstUsedAt: SourceLocation)
     case secondDocument
@@ -33,6 +33,15 @@ public enum YAMLProblem: Problem, Hashable {
     case notAList(key: String)
     case entryNotText(key: String)
     case unknownKey(String, in: String, suggestion: String?)
+}
+
+/// What to do about the syntax errors that trainers meet most, added to libyaml's own words:
+/// a value with ": " in it (French typography puts a space before the colon: "Hofstede : …"),
+/// a value that starts with a character YAML reserves, a tab where YAML wants spaces.
+public enum YAMLSyntaxHint: Hashable, Sendable {
+    case quoteColon
+    case quoteStart(Character)
+    case spacesNotTabs
 }
 
 /// A problem of `course.yaml`.

@@ -25,7 +25,7 @@ extension YAMLProblem {
         case .notAMapping(let key): "'\(key)' must be a mapping of keys to values"
         case .empty(let what): "\(what) is empty"
         case .snippetNotAMapping(let what): "\(what) must be a mapping of keys to values"
-        case .invalid(let detail): "invalid YAML: \(detail)"
+        case let .invalid(detail, hint): "invalid YAML: \(detail)" + (hint.map { "; \($0.message)" } ?? "")
         case let .duplicateKey(key, first): "duplicate key \(key.map { "'\($0)'" } ?? "(a list or mapping)") (first used at \(first))"
         case .secondDocument: "a second YAML document starts here: a line '---' or '...' has ended the first, and only one is allowed"
         case .notText(let key): "'\(key)' must be text"
@@ -36,6 +36,16 @@ extension YAMLProblem {
         case .notAList(let key): "'\(key)' must be a list"
         case .entryNotText(let key): "each entry of '\(key)' must be text"
         case let .unknownKey(key, what, suggestion): "unknown key '\(key)' in \(what)\(Suggestion.hint(suggestion))"
+        }
+    }
+}
+
+extension YAMLSyntaxHint {
+    public var message: String {
+        switch self {
+        case .quoteColon: "put a value that contains ': ' in quotes"
+        case .quoteStart(let character): "put a value that starts with '\(character)' in quotes"
+        case .spacesNotTabs: "indent with spaces, not tabs"
         }
     }
 }

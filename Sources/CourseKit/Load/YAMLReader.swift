@@ -56,7 +56,8 @@ struct YAMLReader {
     private func diagnostic(for error: YAMLReadError) -> Diagnostic {
         switch error {
         case let .syntax(detail, line?, column?):
-            .error(YAMLProblem.invalid(detail), at: location(line: line, column: column))
+            .error(YAMLProblem.invalid(detail, hint: YAMLSyntaxHint(detail: detail, in: text, line: line, column: column)),
+                   at: location(line: line, column: column))
         case let .syntax(detail, _, _):
             .error(YAMLProblem.invalid(detail), at: origin.start)
         case let .refused(problem, line, column):
