@@ -60,7 +60,7 @@ enum YAMLReadError: Error {
 /// libyaml's events for one snippet (through `LibYAML`), turned into `YAMLNode`s.
 private struct EventReader {
     /// A key as YAML compares keys: by kind, tag and content, not by position or quoting.
-    private indirect enum Identity: Hashable {
+    private enum Identity: Hashable {
         case scalar(String, YAMLTag)
         case sequence([Identity], YAMLTag)
         case mapping([Identity], YAMLTag)
@@ -134,7 +134,7 @@ private struct EventReader {
                                   _ parser: borrowing LibYAML) throws(YAMLReadError) -> ([(key: YAMLNode, value: YAMLNode)], [Identity]) {
         var pairs: [(key: YAMLNode, value: YAMLNode)] = []
         var identities: [Identity] = []
-        var keys: [Identity: YAMLNode] = [:]
+        var keys: [Identity: (line: Int, column: Int)] = [:]
         var repeated: YAMLReadError?
         while true {
             let keyEvent = try next(parser)
@@ -150,7 +150,7 @@ private struct EventReader {
                                              firstLine: first.line, firstColumn: first.column)
                 }
             } else {
-                keys[identity] = key.node
+                keys[identity] = (key.node.line, key.node.column)
             }
         }
         if found == nil, let repeated { found = repeated }
