@@ -8,8 +8,8 @@ struct YAMLEvent {
         case streamStart, streamEnd, documentStart, documentEnd
         /// A value's text, and its length in bytes of UTF-8.
         case scalar(String, bytes: Int, anchor: String?, tag: YAMLTag)
-        case sequenceStart(anchor: String?, tag: YAMLTag), sequenceEnd
-        case mappingStart(anchor: String?, tag: YAMLTag), mappingEnd
+        case sequenceStart(anchor: String?), sequenceEnd
+        case mappingStart(anchor: String?), mappingEnd
         case alias(String)
     }
 
@@ -18,9 +18,8 @@ struct YAMLEvent {
     var column: Int
 }
 
-/// A node's tag as written: none (or `!`, or quotes) reads as the node's plain kind, text, list
-/// or mapping; only an explicit other tag (`!!int`, `!custom`) makes two equal nodes different
-/// keys.
+/// A value's tag as written: none (or `!`, `!!str`, or quotes) reads as plain text; only an
+/// explicit other tag (`!!int`, `!custom`) makes two equal texts different keys.
 enum YAMLTag: Hashable {
     case plain
     case explicit(String)
@@ -72,15 +71,11 @@ struct LibYAML: ~Copyable {
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
             let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
-            let tag = scalar.quoted_implicit == 1 ? .plain : tag(scalar.tag, plain: "str")
+            let tag = scalar.quoted_implicit == 1 ? .plain : tag(scalar.tag)
             return .scalar(text, bytes: scalar.length, anchor: name(scalar.anchor), tag: tag)
-        case YAML_SEQUENCE_START_EVENT:
-            let start = event.data.sequence_start
-            return .sequenceStart(anchor: name(start.anchor), tag: start.implicit != 0 ? .plain : tag(start.tag, plain: "seq"))
+        case YAML_SEQUENCE_START_EVENT: return .sequenceStart(anchor: name(event.data.sequence_start.anchor))
         case YAML_SEQUENCE_END_EVENT: return .sequenceEnd
-        case YAML_MAPPING_START_EVENT:
-            let start = event.data.mapping_start
-            return .mappingStart(anchor: name(start.anchor), tag: start.implicit != 0 ? .plain : tag(start.tag, plain: "map"))
+        case YAML_MAPPING_START_EVENT: return .mappingStart(anchor: name(event.data.mapping_start.anchor))
         case YAML_MAPPING_END_EVENT: return .mappingEnd
         case YAML_ALIAS_EVENT: return .alias(name(event.data.alias.anchor) ?? "")
         // YAML_STREAM_END_EVENT; libyaml makes no YAML_NO_EVENT when it succeeds.
@@ -102,10 +97,9 @@ struct LibYAML: ~Copyable {
         }
     }
 
-    /// A node's tag; `plain` names the YAML tag its kind has when none is written (`str`, `seq`
-    /// or `map`), which written out changes nothing.
-    private static func tag(_ text: UnsafeMutablePointer<yaml_char_t>?, plain: String) -> YAMLTag {
-        guard let name = name(text), name != "!", name != "tag:yaml.org,2002:" + plain else { return .plain }
+    /// A text's tag.
+    private static func tag(_ text: UnsafeMutablePointer<yaml_char_t>?) -> YAMLTag {
+        guard let name = name(text), name != "!", name != "tag:yaml.org,2002:str" else { return .plain }
         return .explicit(name)
     }
 

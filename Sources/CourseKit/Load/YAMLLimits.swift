@@ -16,7 +16,7 @@ enum YAMLLimits {
         case .scalar(_, let bytes, let anchor, _):
             if let anchor { return refuse(.anchor(anchor)) }
             return bytes > scalarBytes ? refuse(.longValue(bytes: bytes, limit: scalarBytes)) : nil
-        case .sequenceStart(let anchor, _), .mappingStart(let anchor, _):
+        case .sequenceStart(let anchor), .mappingStart(let anchor):
             if let anchor { return refuse(.anchor(anchor)) }
             return depth >= Self.depth ? refuse(.tooDeep(limit: Self.depth)) : nil
         default:

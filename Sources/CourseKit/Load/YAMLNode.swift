@@ -59,11 +59,21 @@ enum YAMLReadError: Error {
 
 /// libyaml's events for one snippet (through `LibYAML`), turned into `YAMLNode`s.
 private struct EventReader {
-    /// A key as YAML compares keys: by kind, tag and content, not by position or quoting.
+    /// A key as YAML compares keys: by kind and content, not by position or quoting; a text
+    /// key by its tag too (`!custom a` is not `a`). A list or mapping used as a key, which no
+    /// course file has a use for, is compared by its content alone.
     private enum Identity: Hashable {
         case scalar(String, YAMLTag)
-        case sequence([Identity], YAMLTag)
-        case mapping([Identity], YAMLTag)
+        case sequence([Identity])
+        case mapping([Identity])
+
+        init(_ node: YAMLNode) {
+            switch node.value {
+            case .scalar(let text): self = .scalar(text, .plain)
+            case .sequence(let items): self = .sequence(items.map(Identity.init))
+            case .mapping(let pairs): self = .mapping(pairs.flatMap { [Identity($0.key), Identity($0.value)] })
+            }
+        }
     }
 
     /// The first repeated key or second document, reported once the stream is read (unless a
@@ -88,7 +98,7 @@ private struct EventReader {
 
     /// A document's node and its DOCUMENT-END.
     private mutating func document(_ parser: borrowing LibYAML) throws(YAMLReadError) -> YAMLNode {
-        let root = try node(startingWith: next(parser), depth: 0, parser).node
+        let root = try node(startingWith: next(parser), depth: 0, parser)
         _ = try next(parser)  // DOCUMENT-END
         return root
     }
@@ -102,58 +112,48 @@ private struct EventReader {
         }
     }
 
-    /// The node that starts with `event`, read to its end, inside `depth` collections; with its
-    /// identity when it is to be compared as a key (`identify`).
-    private mutating func node(startingWith event: YAMLEvent, depth: Int, identify: Bool = false,
-                               _ parser: borrowing LibYAML) throws(YAMLReadError) -> (node: YAMLNode, identity: Identity?) {
+    /// The node that starts with `event`, read to its end, inside `depth` collections.
+    private mutating func node(startingWith event: YAMLEvent, depth: Int, _ parser: borrowing LibYAML) throws(YAMLReadError) -> YAMLNode {
         if let refusal = YAMLLimits.refusal(of: event, depth: depth) { throw refusal }
         switch event.kind {
-        case let .scalar(text, _, _, tag):
-            return (YAMLNode(value: .scalar(text), line: event.line, column: event.column), identify ? .scalar(text, tag) : nil)
-        case .sequenceStart(_, let tag):
-            var items: [YAMLNode] = [], identities: [Identity] = []
+        case .scalar(let text, _, _, _):
+            return YAMLNode(value: .scalar(text), line: event.line, column: event.column)
+        case .sequenceStart:
+            var items: [YAMLNode] = []
             while true {
                 let item = try next(parser)
                 if case .sequenceEnd = item.kind { break }
-                let read = try node(startingWith: item, depth: depth + 1, identify: identify, parser)
-                items.append(read.node)
-                if let identity = read.identity { identities.append(identity) }
+                items.append(try node(startingWith: item, depth: depth + 1, parser))
             }
-            return (YAMLNode(value: .sequence(items), line: event.line, column: event.column), identify ? .sequence(identities, tag) : nil)
-        case .mappingStart(_, let tag):
-            let (pairs, identities) = try mapping(depth: depth + 1, identify: identify, parser)
-            return (YAMLNode(value: .mapping(pairs), line: event.line, column: event.column), identify ? .mapping(identities, tag) : nil)
+            return YAMLNode(value: .sequence(items), line: event.line, column: event.column)
+        case .mappingStart:
+            return YAMLNode(value: .mapping(try pairs(depth: depth + 1, parser)), line: event.line, column: event.column)
         default:
             // An alias (refused above) or an end out of place, which libyaml does not produce.
-            return (YAMLNode(value: .scalar(""), line: event.line, column: event.column), nil)
+            return YAMLNode(value: .scalar(""), line: event.line, column: event.column)
         }
     }
 
     /// A mapping's pairs up to its MAPPING-END, noting its first repeated key.
-    private mutating func mapping(depth: Int, identify: Bool,
-                                  _ parser: borrowing LibYAML) throws(YAMLReadError) -> ([(key: YAMLNode, value: YAMLNode)], [Identity]) {
+    private mutating func pairs(depth: Int, _ parser: borrowing LibYAML) throws(YAMLReadError) -> [(key: YAMLNode, value: YAMLNode)] {
         var pairs: [(key: YAMLNode, value: YAMLNode)] = []
-        var identities: [Identity] = []
         var keys: [Identity: (line: Int, column: Int)] = [:]
         var repeated: YAMLReadError?
         while true {
             let keyEvent = try next(parser)
             if case .mappingEnd = keyEvent.kind { break }
-            let key = try node(startingWith: keyEvent, depth: depth, identify: true, parser)
-            let value = try node(startingWith: next(parser), depth: depth, identify: identify, parser)
-            pairs.append((key.node, value.node))
-            guard let identity = key.identity else { continue }
-            if identify { identities += [identity, value.identity ?? .scalar("", .plain)] }
+            let key = try node(startingWith: keyEvent, depth: depth, parser)
+            pairs.append((key, try node(startingWith: next(parser), depth: depth, parser)))
+            let identity = if case .scalar(let text, _, _, let tag) = keyEvent.kind { Identity.scalar(text, tag) } else { Identity(key) }
             if let first = keys[identity] {
                 if repeated == nil {
-                    repeated = .duplicateKey(key.node.string, line: key.node.line, column: key.node.column,
-                                             firstLine: first.line, firstColumn: first.column)
+                    repeated = .duplicateKey(key.string, line: key.line, column: key.column, firstLine: first.line, firstColumn: first.column)
                 }
             } else {
-                keys[identity] = (key.node.line, key.node.column)
+                keys[identity] = (key.line, key.column)
             }
         }
         if found == nil, let repeated { found = repeated }
-        return (pairs, identities)
+        return pairs
     }
 }
