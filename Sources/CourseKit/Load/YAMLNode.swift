@@ -137,23 +137,32 @@ private struct EventReader {
     /// A mapping's pairs up to its MAPPING-END, noting its first repeated key.
     private mutating func pairs(depth: Int, _ parser: borrowing LibYAML) throws(YAMLReadError) -> [(key: YAMLNode, value: YAMLNode)] {
         var pairs: [(key: YAMLNode, value: YAMLNode)] = []
-        var keys: [Identity: (line: Int, column: Int)] = [:]
+        // Where each key was first: plain text keys (nearly all) by their text, others by identity.
+        var texts: [String: (line: Int, column: Int)] = [:], others: [Identity: (line: Int, column: Int)] = [:]
         var repeated: YAMLReadError?
         while true {
             let keyEvent = try next(parser)
             if case .mappingEnd = keyEvent.kind { break }
             let key = try node(startingWith: keyEvent, depth: depth, parser)
             pairs.append((key, try node(startingWith: next(parser), depth: depth, parser)))
-            let identity = if case .scalar(let text, _, _, let tag) = keyEvent.kind { Identity.scalar(text, tag) } else { Identity(key) }
-            if let first = keys[identity] {
-                if repeated == nil {
-                    repeated = .duplicateKey(key.string, line: key.line, column: key.column, firstLine: first.line, firstColumn: first.column)
-                }
-            } else {
-                keys[identity] = (key.line, key.column)
+            let first = switch keyEvent.kind {
+            case .scalar(let text, _, _, .plain): Self.firstUse(of: text, at: key, in: &texts)
+            case .scalar(let text, _, _, let tag): Self.firstUse(of: .scalar(text, tag), at: key, in: &others)
+            default: Self.firstUse(of: Identity(key), at: key, in: &others)
+            }
+            if let first, repeated == nil {
+                repeated = .duplicateKey(key.string, line: key.line, column: key.column, firstLine: first.line, firstColumn: first.column)
             }
         }
         if found == nil, let repeated { found = repeated }
         return pairs
+    }
+
+    /// Where `key` was first used in the mapping, if it was; else notes it, at `node`.
+    private static func firstUse<Key: Hashable>(of key: Key, at node: YAMLNode,
+                                                in seen: inout [Key: (line: Int, column: Int)]) -> (line: Int, column: Int)? {
+        if let first = seen[key] { return first }
+        seen[key] = (node.line, node.column)
+        return nil
     }
 }
