@@ -81,6 +81,19 @@ struct TranslationTests {
         #expect(messages.contains("Content/fr-CA/modules/03-bonus.md:1:1: error: no modules/03-bonus.md in the default language (en): a translation keeps the file name of the page it translates"))
     }
 
+    /// A translated page that is there but cannot be read is reported for what is wrong in it,
+    /// not also as missing.
+    @Test func aTranslatedPageWithAnErrorIsNotAlsoReportedAsMissing() throws {
+        let course = try bilingual { course in
+            try edit(course, "fr-CA/modules/02-practice.md") { $0.replacingOccurrences(of: "title: Exercices", with: "title: Exercices : heures") }
+            try edit(course, "fr-CA/countries/ca-quebec.md") { "---\ntitle: [Québec\n---\nDu texte.\n" + $0 }
+        }
+        defer { course.remove() }
+        let messages = course.messages()
+        #expect(messages.contains("Content/fr-CA/modules/02-practice.md:2:18: error: invalid YAML: mapping values are not allowed in this context; put a value that contains ': ' in quotes"))
+        #expect(!messages.contains { $0.contains("not translated") }, "\(messages)")
+    }
+
     @Test func aTranslationMustGradeLikeTheOriginal() throws {
         let course = try bilingual { course in
             try edit(course, "fr-CA/modules/02-practice.md") {

@@ -4,13 +4,15 @@ import Foundation
 /// the same questions and scenarios, and the same answer key, so that a learner's answers
 /// (positions, never texts) grade alike whichever language they were given in.
 enum TranslationChecks {
-    /// Modules and notes present in one language and missing in the other.
-    static func files(of translation: Course, against base: Course) -> [Diagnostic] {
+    /// Modules and notes present in one language and missing in the other. A translated file
+    /// that is there (`isPresent`) but did not load is not reported as missing: its own errors
+    /// say what is wrong with it.
+    static func files(of translation: Course, against base: Course, isPresent: (String) -> Bool) -> [Diagnostic] {
         let tag = translation.config.language, defaultTag = base.config.language
         let baseModules = Set(base.modules.map(\.sourcePath)), translated = Set(translation.modules.map(\.sourcePath))
         let baseNotes = Set(base.countries.compactMap(\.notes?.sourcePath)), translatedNotes = Set(translation.countries.compactMap(\.notes?.sourcePath))
         var diagnostics: [Diagnostic] = []
-        for path in (baseModules.subtracting(translated)).union(baseNotes.subtracting(translatedNotes)).sorted() {
+        for path in (baseModules.subtracting(translated)).union(baseNotes.subtracting(translatedNotes)).sorted() where !isPresent(path) {
             diagnostics.append(.error(TranslationProblem.notTranslated(language: tag, add: translation.displayFile(path)),
                                       at: SourceLocation(file: base.displayFile(path))))
         }

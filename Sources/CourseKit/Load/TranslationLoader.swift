@@ -24,7 +24,7 @@ extension ContentLoader {
             let edition = readTranslation(tag.value, from: translation, base: base)
             diagnostics += edition.diagnostics
             guard let course = edition.course else { continue }
-            diagnostics += TranslationChecks.files(of: course, against: base)
+            diagnostics += TranslationChecks.files(of: course, against: base, isPresent: translation.exists)
             courses.append(course)
         }
         return (courses, diagnostics)
