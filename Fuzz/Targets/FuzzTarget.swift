@@ -1,4 +1,4 @@
-@testable import CourseKit
+import CourseKit
 import Foundation
 import Records
 

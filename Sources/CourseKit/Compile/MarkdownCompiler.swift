@@ -6,14 +6,14 @@ public struct MarkdownCompiler: Sendable {
     let blocks: BlockRenderer
 
     /// A compiler with the course's link rules and directives, writing blocks with `texts`.
-    init(links: LinkResolver, directives: DirectiveRegistry, texts: TextCatalogue, allowRawHTML: Bool) {
+    package init(links: LinkResolver, directives: DirectiveRegistry, texts: TextCatalogue, allowRawHTML: Bool) {
         parser = MarkdownParser(links: links, directives: directives, allowRawHTML: allowRawHTML)
         blocks = BlockRenderer(texts: texts)
     }
 
     /// Compiles `source`, which was read from `sourcePath` and becomes the page at `pagePath`.
     /// An exam's questions are rendered without their answers.
-    func compile(_ source: MarkdownSource, sourcePath: String, pagePath: String, isExam: Bool = false) -> CompiledPage {
+    package func compile(_ source: MarkdownSource, sourcePath: String, pagePath: String, isExam: Bool = false) -> CompiledPage {
         let parsed = parser.parse(source, sourcePath: sourcePath, pagePath: pagePath, isExam: isExam)
         let toc = parsed.toc, compilation = parsed.compilation
         let html = parsed.html { [blocks] in blocks.html($0, isExam: isExam) }

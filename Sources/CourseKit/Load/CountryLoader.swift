@@ -2,7 +2,7 @@ import Foundation
 
 /// Builds the country pages from the Hofstede dataset, its ISO mapping table and the notes in
 /// `countries/`. Scores are read from the published file, never retyped.
-struct CountryLoader {
+package struct CountryLoader {
     let files: ContentFiles
     static let datasetPath = "data/hofstede-6d-2015-08-16.csv"
     static let mappingPath = "data/hofstede-countries.csv"
@@ -125,7 +125,7 @@ struct CountryLoader {
 
     /// A notes file's text read: its front matter's fields and its body, or nil when the front
     /// matter cannot be read; `file` names it in messages.
-    static func notes(_ text: String, path: String, file: String, into diagnostics: inout [Diagnostic]) -> CountryNotes? {
+    package static func notes(_ text: String, path: String, file: String, into diagnostics: inout [Diagnostic]) -> CountryNotes? {
         let front: FrontMatter
         switch FrontMatter.split(text, file: file) {
         case .success(let split): front = split

@@ -1,13 +1,13 @@
 /// Splits a Markdown file into its YAML front matter and its body.
-struct FrontMatter {
+package struct FrontMatter {
     /// The YAML between the `---` lines, or nil when the file has none.
-    var yaml: String?
-    var body: String
+    package var yaml: String?
+    package var body: String
     /// Lines before the body (the front matter and its two fences).
-    var bodyLineOffset: Int
+    package var bodyLineOffset: Int
 
     /// Fails with a diagnostic when a front matter is opened and never closed.
-    static func split(_ text: String, file: String) -> Result<FrontMatter, Diagnostic> {
+    package static func split(_ text: String, file: String) -> Result<FrontMatter, Diagnostic> {
         let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         guard text.hasPrefix("---"), text.dropFirst(3).first?.isNewline == true else {
             return .success(FrontMatter(yaml: nil, body: text, bodyLineOffset: 0))

@@ -1,10 +1,10 @@
 import Foundation
 
 /// Reads `modules/NN-slug.md`: the file name gives order and slug, the front matter the rest.
-struct ModuleLoader {
+package struct ModuleLoader {
     let files: ContentFiles
     let jobs: Int
-    static let keys = ["title", "summary", "minutes", "objectives", "countries", "assessment", "draw", "attempts"]
+    package static let keys = ["title", "summary", "minutes", "objectives", "countries", "assessment", "draw", "attempts"]
 
     /// Every module that loads; `unreadPages` gets the page of each one that does not but whose
     /// file name gives its slug, so that links to it are not reported as well.

@@ -1,6 +1,6 @@
 /// Typed access to the fields of a mapping, reporting a missing or mistyped value at its place.
 extension YAMLReader {
-    mutating func string(_ key: String, in map: YAMLMapping, required: Bool = false, what: String) -> String? {
+    package mutating func string(_ key: String, in map: YAMLMapping, required: Bool = false, what: String) -> String? {
         guard let node = map[key] else {
             if required { report(YAMLProblem.missingKey(key, in: what), at: map.location) }
             return nil
@@ -22,7 +22,7 @@ extension YAMLReader {
         text.unicodeScalars.allSatisfy { $0 == " " || $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
     }
 
-    mutating func int(_ key: String, in map: YAMLMapping) -> Int? {
+    package mutating func int(_ key: String, in map: YAMLMapping) -> Int? {
         scalar(key, in: map, as: Int.init, else: .notAWholeNumber(key: key))
     }
 
@@ -53,7 +53,7 @@ extension YAMLReader {
     }
 
     /// A list of texts; a single text is accepted as a list of one.
-    mutating func strings(_ key: String, in map: YAMLMapping) -> [Located<String>] {
+    package mutating func strings(_ key: String, in map: YAMLMapping) -> [Located<String>] {
         guard let node = map[key] else { return [] }
         if let text = node.string { return [Located(value: text, location: location(of: node))] }
         guard let sequence = node.sequence else {
@@ -70,7 +70,7 @@ extension YAMLReader {
     }
 
     /// Reports every key that is not one of `known`, with a did-you-mean.
-    mutating func checkKeys(of map: YAMLMapping, known: [String], what: String,
+    package mutating func checkKeys(of map: YAMLMapping, known: [String], what: String,
                             severity: Diagnostic.Severity = .error) {
         for entry in map.entries where !known.contains(entry.key) {
             let problem = YAMLProblem.unknownKey(entry.key, in: what, suggestion: Suggestion.closest(to: entry.key, in: known))

@@ -1,7 +1,7 @@
 /// Reads YAML embedded in a file (front matter, a directive's body) and reports every problem
 /// at its place in that file: libyaml counts from the start of the snippet, `origin` maps that
 /// to the file.
-struct YAMLReader {
+package struct YAMLReader {
     /// Where the snippet sits in the file.
     let origin: SnippetOrigin
     private(set) var diagnostics: [Diagnostic] = []
@@ -13,12 +13,12 @@ struct YAMLReader {
     }
 
     /// A snippet whose later lines start at column 1: a whole file, or front matter.
-    init(origin: SourceLocation) {
+    package init(origin: SourceLocation) {
         self.init(origin: SnippetOrigin(origin))
     }
 
     /// The snippet's root mapping, or nil after reporting why there is none.
-    mutating func parseMapping(_ text: String, what: String) -> YAMLMapping? {
+    package mutating func parseMapping(_ text: String, what: String) -> YAMLMapping? {
         self.text = text
         let root: YAMLNode?
         do throws(YAMLReadError) {
@@ -72,7 +72,7 @@ struct YAMLReader {
 }
 
 /// A YAML mapping read key by key; keys never asked for are reported as unknown.
-struct YAMLMapping {
+package struct YAMLMapping {
     let location: SourceLocation
     /// The keys as written, with their nodes, in order.
     let entries: [(key: String, keyNode: YAMLNode, value: YAMLNode)]

@@ -45,6 +45,12 @@ public struct MarkdownSource: Sendable {
     /// Lines of the file before `text` starts (the front matter).
     public var lineOffset: Int
 
+    package init(text: String, file: String, lineOffset: Int) {
+        self.text = text
+        self.file = file
+        self.lineOffset = lineOffset
+    }
+
     /// Words of reading text: everything outside fenced blocks (quizzes, scenarios, code).
     public var proseWordCount: Int {
         var inFence = false

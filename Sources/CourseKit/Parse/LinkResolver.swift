@@ -18,7 +18,7 @@ public struct LinkResolver: Sendable {
         case asset(url: String, path: String)
     }
 
-    init(pages: [String: String], contentDirectory: URL) {
+    package init(pages: [String: String], contentDirectory: URL) {
         self.pages = pages
         self.contentDirectory = contentDirectory
     }

@@ -95,7 +95,7 @@ public struct TemplateLibrary: Sendable {
     func has(_ name: String) -> Bool { library.getTemplate(named: name) != nil }
 
     /// Renders the page template `name` with `context`.
-    func render(_ name: String, _ context: [String: Any]) -> String {
+    package func render(_ name: String, _ context: [String: Any]) -> String {
         let context = cachedPartials.isEmpty ? context : PartialCache.adding(cachedPartials, to: context, library: library)
         return library.render(context, withTemplate: name) ?? ""
     }
