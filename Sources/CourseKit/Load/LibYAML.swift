@@ -38,7 +38,7 @@ struct LibYAML: ~Copyable {
             guard let start = bytes.baseAddress, !bytes.isEmpty else { return .success(nil) }
             let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
             defer { parser.deallocate() }
-            guard yaml_parser_initialize(parser) == 1 else { return .failure(.syntax("Memory error", line: nil, column: nil)) }
+            guard yaml_parser_initialize(parser) == 1 else { return .failure(outOfMemory) }
             defer { yaml_parser_delete(parser) }
             yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
             yaml_parser_set_input_string(parser, start, bytes.count)
@@ -50,6 +50,9 @@ struct LibYAML: ~Copyable {
         }
         return try outcome.get()
     }
+
+    /// libyaml's one error without words of its own.
+    private static let outOfMemory = YAMLReadError.syntax("Memory error", line: nil, column: nil)
 
     private init(parser: UnsafeMutablePointer<yaml_parser_t>) {
         self.parser = parser
@@ -87,7 +90,7 @@ struct LibYAML: ~Copyable {
     /// place; a reading or memory error has no place.
     private func syntaxError() -> YAMLReadError {
         let state = parser.pointee
-        let problem = state.problem.map { String(cString: $0) } ?? "Memory error"
+        guard let problem = state.problem.map({ String(cString: $0) }) else { return Self.outOfMemory }
         switch state.error {
         case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
             let detail = state.context.map { "\(problem) \(String(cString: $0))" } ?? problem

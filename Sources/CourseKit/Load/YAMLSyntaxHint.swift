@@ -8,14 +8,15 @@ extension YAMLSyntaxHint {
         let scalars = Array(lines[line - 1].unicodeScalars)
         let before = String(String.UnicodeScalarView(scalars.prefix(max(column - 1, 0))))
         let at = column >= 1 && column <= scalars.count ? Character(scalars[column - 1]) : nil
+        let cannotStart = detail.hasPrefix("found character that cannot start any token")
         if detail.hasPrefix("mapping values are not allowed") {
             // A second ": " on the line is inside the first key's value; a first one is more
             // likely a line indented under a value, which quotes would not fix.
             guard before.contains(": ") else { return nil }
             self = .quoteColon
-        } else if detail.hasPrefix("found a tab character") || (detail.hasPrefix("found character that cannot start any token") && at == "\t") {
+        } else if detail.hasPrefix("found a tab character") || (cannotStart && at == "\t") {
             self = .spacesNotTabs
-        } else if detail.hasPrefix("found character that cannot start any token"), let at, at == "@" || at == "`" {
+        } else if cannotStart, let at, at == "@" || at == "`" {
             self = .quoteStart(at)
         } else {
             return nil
